@@ -1,0 +1,53 @@
+using Baize.Compression.Onnx;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace Baize.Compression.Layers;
+
+/// <summary>The Transformer MLP: Linear, exact (erf) GELU, Linear. Its hidden units are prunable.</summary>
+public sealed class FeedForward : nn.Module<Tensor, Tensor>, IOnnxExportable
+{
+    [ComponentName(Name = "fc1")]
+    private readonly Linear _hidden;
+
+    [ComponentName(Name = "fc2")]
+    private readonly Linear _output;
+
+    private readonly int _hiddenUnits;
+
+    public FeedForward(int modelDim, int hiddenUnits)
+        : base(nameof(FeedForward))
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenUnits);
+        _hidden = nn.Linear(modelDim, hiddenUnits);
+        _output = nn.Linear(hiddenUnits, modelDim);
+        _hiddenUnits = hiddenUnits;
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return _output.forward(nn.functional.gelu(_hidden.forward(input))).MoveToOuterDisposeScope();
+    }
+
+    public string Export(OnnxGraphBuilder graph, string input)
+    {
+        return OnnxModuleExport.Linear(graph, _output, ExportGelu(graph, OnnxModuleExport.Linear(graph, _hidden, input)));
+    }
+
+    /// <param name="path">This MLP's state-dict path.</param>
+    internal PrunableLayer HiddenUnits(string path)
+    {
+        return new PrunableLayer($"{path}.fc1", PrunableKind.HiddenUnits, _hiddenUnits, [new(_hidden.weight!, 0), new(_hidden.bias!, 0)]);
+    }
+
+    /// <summary>Opset 17 has no Gelu operator: x · ½ · (1 + erf(x / √2)), TorchSharp's exact GELU.</summary>
+    private static string ExportGelu(OnnxGraphBuilder graph, string input)
+    {
+        var scaled = graph.Node("Mul", [input, graph.Scalar((float)(1 / Math.Sqrt(2)))]);
+        var shifted = graph.Node("Add", [graph.Node("Erf", [scaled]), graph.Scalar(1f)]);
+        return graph.Node("Mul", [graph.Node("Mul", [input, shifted]), graph.Scalar(0.5f)]);
+    }
+}

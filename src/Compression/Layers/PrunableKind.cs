@@ -1,0 +1,14 @@
+namespace Baize.Compression.Layers;
+
+/// <summary>What one group of a <see cref="PrunableLayer"/> is; removing a group removes exactly that unit.</summary>
+public enum PrunableKind
+{
+    /// <summary>An output channel of a convolution (with its batch-norm scale and shift, where there is one).</summary>
+    ConvChannels,
+
+    /// <summary>A hidden unit of a two-layer MLP.</summary>
+    HiddenUnits,
+
+    /// <summary>A self-attention head: its query, key and value projections.</summary>
+    AttentionHeads,
+}

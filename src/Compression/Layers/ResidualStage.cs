@@ -1,0 +1,67 @@
+using Baize.Compression.Onnx;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace Baize.Compression.Layers;
+
+/// <summary>The residual blocks of one <see cref="ResidualStageConfig"/>; only the first block changes resolution.</summary>
+public sealed class ResidualStage : nn.Module<Tensor, Tensor>, IOnnxExportable
+{
+    [ComponentName(Name = "blocks")]
+    private readonly ModuleList<ResidualBlock> _blocks = new();
+
+    public ResidualStage(int inChannels, ResidualStageConfig config)
+        : base(nameof(ResidualStage))
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        // A stage without blocks would not produce the width its config promises.
+        ArgumentOutOfRangeException.ThrowIfZero(config.BlockInnerWidths.Count);
+        var channels = inChannels;
+        for (var i = 0; i < config.BlockInnerWidths.Count; i++)
+        {
+            _blocks.Add(new ResidualBlock(channels, config.BlockInnerWidths[i], config.Width, i == 0 ? config.Stride : 1));
+            channels = config.Width;
+        }
+
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var output = input;
+        foreach (var block in _blocks)
+        {
+            output = block.forward(output);
+        }
+
+        return output.MoveToOuterDisposeScope();
+    }
+
+    public string Export(OnnxGraphBuilder graph, string input)
+    {
+        var output = input;
+        foreach (var block in _blocks)
+        {
+            output = block.Export(graph, output);
+        }
+
+        return output;
+    }
+
+    /// <summary>Each block's inner channels, as prunable layers named under <paramref name="path"/> (this stage's state-dict path).</summary>
+    internal IEnumerable<PrunableLayer> InnerChannels(string path)
+    {
+        return _blocks.Select((block, i) => block.InnerChannels($"{path}.blocks.{i}"));
+    }
+
+    /// <summary>
+    /// The parameters that compute each channel of the stage's residual stream. Blocks after the first add to the
+    /// stream through identity shortcuts, so their second convolutions are producers of the same channels.
+    /// </summary>
+    internal IEnumerable<GroupedParameter> OutputProducers()
+    {
+        return _blocks.SelectMany(block => block.OutputProducers());
+    }
+}
