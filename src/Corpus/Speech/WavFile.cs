@@ -4,7 +4,7 @@ using System.Text;
 namespace Baize.Corpus.Speech;
 
 /// <summary>16-bit PCM mono WAV: parses what espeak-ng writes and writes what the corpus stores.</summary>
-internal static class WavFile
+public static class WavFile
 {
     public static (int SampleRate, float[] Samples) ReadPcm16Mono(ReadOnlySpan<byte> wav, string source)
     {

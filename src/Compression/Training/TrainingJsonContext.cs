@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Baize.Compression.Training;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(TrainingState))]
+internal sealed partial class TrainingJsonContext : JsonSerializerContext;
