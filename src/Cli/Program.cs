@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Baize.Cli.Commands;
+
+var root = new RootCommand("Baize: cross-modal search with built-in model compression.")
+{
+    ServeCommand.Create(),
+    DatasetCommand.Create(),
+    TrainCommand.Create(),
+    EvalCommand.Create(),
+    TestCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,3 @@
+using Baize.SearchApi.Hosting;
+
+await SearchApiApplication.Build(args).RunAsync();
