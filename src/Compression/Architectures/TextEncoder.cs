@@ -56,6 +56,8 @@ public sealed class TextEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
 
     public TextEncoderConfig Config { get; }
 
+    public string ArchitectureName => nameof(TextEncoder);
+
     /// <param name="inputIds">int64 [N, 32] token ids.</param>
     /// <param name="attentionMask">int64 [N, 32], 1 for real tokens and 0 for padding.</param>
     /// <returns>[N, 128] unit-norm embeddings.</returns>

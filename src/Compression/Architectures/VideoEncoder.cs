@@ -55,6 +55,8 @@ public sealed class VideoEncoder : nn.Module<Tensor, Tensor>, IEncoder
 
     public VideoEncoderConfig Config { get; }
 
+    public string ArchitectureName => nameof(VideoEncoder);
+
     /// <param name="frames">[N, 8, 3, 64, 64] normalised frames in time order.</param>
     /// <returns>[N, 128] unit-norm embeddings.</returns>
     public override Tensor forward(Tensor frames)

@@ -37,6 +37,7 @@ public sealed class ModelFolderExporter(string modelsFolder)
         var encoder = encoders[modality];
         var module = (torch.nn.Module)encoder;
         module.eval();
+        module.to(torch.CPU);
         WriteOnnx(encoders, modality, Path.Combine(folder, ModelFolder.ModelFileName));
         EncoderWeights.Save(module, Path.Combine(folder, ModelFolder.WeightsFileName));
         var preprocessing = Preprocessing(modality, lineage);
@@ -51,7 +52,7 @@ public sealed class ModelFolderExporter(string modelsFolder)
             Modality = modality,
             Version = lineage.Options.Version,
             Dimension = Architectures.EncoderContract.EmbeddingDimension,
-            Architecture = new ArchitectureInfo(encoder.GetType().Name, JsonSerializer.SerializeToNode(ConfigOf(encoders, modality), ConfigJson)!.AsObject()),
+            Architecture = new ArchitectureInfo(encoder.ArchitectureName, JsonSerializer.SerializeToNode(ConfigOf(encoders, modality), ConfigJson)!.AsObject()),
             Inputs = Embedding.Manifests.EncoderContract.Inputs(modality, preprocessing),
             Output = Embedding.Manifests.EncoderContract.OutputName,
             Preprocessing = preprocessing,

@@ -19,7 +19,7 @@ public static class OnnxExporter
     {
         ArgumentNullException.ThrowIfNull(model);
         using var noGrad = no_grad();
-        var graph = new OnnxGraphBuilder(model, typeof(TModel).Name);
+        var graph = new OnnxGraphBuilder(model, model.ArchitectureName);
         model.DefineOnnxGraph(graph);
 
         var proto = new ModelProto

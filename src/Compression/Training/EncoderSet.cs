@@ -21,24 +21,39 @@ public sealed class EncoderSet : IDisposable
 
     private const string LogitScaleFile = "logit_scale.txt";
 
-    public EncoderSet(EncoderSetConfig config)
+    /// <param name="device">Where the weights live and batches run: <see cref="Hardware.TrainingDevice.Select"/>.</param>
+    public EncoderSet(EncoderSetConfig config, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        // Image and audio share one encoder class, so only their inputs tell the two configs apart.
+        if (config.Image.Input != ConvolutionalInput.Image || config.Audio.Input != ConvolutionalInput.Audio)
+        {
+            throw new ArgumentException("The image and audio configs must read the image and audio inputs.", nameof(config));
+        }
+
         Config = config;
         Text = new TextEncoder(config.Text);
-        Image = new ImageEncoder(config.Image);
-        Audio = new AudioEncoder(config.Audio);
+        Image = new ConvolutionalEncoder(config.Image);
+        Audio = new ConvolutionalEncoder(config.Audio);
         Video = new VideoEncoder(config.Video);
-        LogitScale = nn.Parameter(torch.tensor((float)InitialLogitScale));
+        Device = device ?? CPU;
+        foreach (var module in Modules)
+        {
+            module.to(Device);
+        }
+
+        LogitScale = nn.Parameter(torch.tensor((float)InitialLogitScale, device: Device));
     }
 
     public EncoderSetConfig Config { get; }
 
+    public Device Device { get; }
+
     public TextEncoder Text { get; }
 
-    public ImageEncoder Image { get; }
+    public ConvolutionalEncoder Image { get; }
 
-    public AudioEncoder Audio { get; }
+    public ConvolutionalEncoder Audio { get; }
 
     public VideoEncoder Video { get; }
 

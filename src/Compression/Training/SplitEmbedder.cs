@@ -16,16 +16,16 @@ public static class SplitEmbedder
         ArgumentNullException.ThrowIfNull(split);
         encoders.SetTraining(false);
         using var _ = torch.no_grad();
-        var sceneText = Rows(split.SceneTokens.shape[0], (start, length) => encoders.Text.forward(split.SceneTokens.narrow(0, start, length), split.SceneMask.narrow(0, start, length)));
-        var clipText = Rows(split.ClipTokens.shape[0], (start, length) => encoders.Text.forward(split.ClipTokens.narrow(0, start, length), split.ClipMask.narrow(0, start, length)));
-        var sceneAudio = Rows(split.SceneAudio.shape[0], (start, length) => encoders.Audio.forward(split.SceneAudio.narrow(0, start, length)));
-        var clipAudio = Rows(split.ClipAudio.shape[0], (start, length) => encoders.Audio.forward(split.ClipAudio.narrow(0, start, length)));
+        var sceneText = Rows(split.SceneTokens.shape[0], (start, length) => encoders.Text.forward(split.SceneTokens.narrow(0, start, length).to(encoders.Device), split.SceneMask.narrow(0, start, length).to(encoders.Device)));
+        var clipText = Rows(split.ClipTokens.shape[0], (start, length) => encoders.Text.forward(split.ClipTokens.narrow(0, start, length).to(encoders.Device), split.ClipMask.narrow(0, start, length).to(encoders.Device)));
+        var sceneAudio = Rows(split.SceneAudio.shape[0], (start, length) => encoders.Audio.forward(split.SceneAudio.narrow(0, start, length).to(encoders.Device)));
+        var clipAudio = Rows(split.ClipAudio.shape[0], (start, length) => encoders.Audio.forward(split.ClipAudio.narrow(0, start, length).to(encoders.Device)));
         return new Dictionary<Modality, IReadOnlyList<float[]>>
         {
             [Modality.Text] = [.. sceneText, .. clipText],
             [Modality.Audio] = [.. sceneAudio, .. clipAudio],
-            [Modality.Image] = Rows(split.ScenePixels.shape[0], (start, length) => encoders.Image.forward(split.ScenePixels.narrow(0, start, length))),
-            [Modality.Video] = Rows(split.ClipFrames.shape[0], (start, length) => encoders.Video.forward(split.ClipFrames.narrow(0, start, length))),
+            [Modality.Image] = Rows(split.ScenePixels.shape[0], (start, length) => encoders.Image.forward(split.ScenePixels.narrow(0, start, length).to(encoders.Device))),
+            [Modality.Video] = Rows(split.ClipFrames.shape[0], (start, length) => encoders.Video.forward(split.ClipFrames.narrow(0, start, length).to(encoders.Device))),
         };
     }
 
@@ -42,7 +42,7 @@ public static class SplitEmbedder
         for (long start = 0; start < count; start += Chunk)
         {
             using var scope = torch.NewDisposeScope();
-            var embedded = embed(start, Math.Min(Chunk, count - start)).contiguous();
+            var embedded = embed(start, Math.Min(Chunk, count - start)).cpu().contiguous();
             var values = embedded.data<float>().ToArray();
             var width = (int)embedded.shape[1];
             for (var row = 0; row < values.Length / width; row++)

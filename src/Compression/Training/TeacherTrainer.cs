@@ -35,7 +35,7 @@ public static class TeacherTrainer
         var textParameters = new TextPreprocessing();
         var text = new TextPreprocessor(textParameters, vocabularyPath);
 
-        var loader = new RawFeatureLoader(corpus, Path.Combine(options.WorkFolder, "features"));
+        var loader = new RawFeatureLoader(corpus, options.FeatureCache);
         var rawTrain = await loader.LoadAsync(Train, progress, cancellationToken);
         var rawValidation = await loader.LoadAsync(Validation, progress, cancellationToken);
         var statistics = TrainingInputStatistics.Measure(rawTrain);
@@ -44,7 +44,7 @@ public static class TeacherTrainer
 
         torch.manual_seed(options.Seed);
         var config = EncoderSetConfig.Teacher(vocabularySize).Scaled(options.WidthFactor);
-        using var encoders = new EncoderSet(config);
+        using var encoders = new EncoderSet(config, TrainingDevice.Select());
         var stepsPerEpoch = (train.Scenes.Count + options.SceneBatch - 1) / options.SceneBatch;
         var schedule = new LearningRateSchedule(options.LearningRate, stepsPerEpoch * options.Epochs, WarmupSteps: stepsPerEpoch / 2);
         using var optimizer = torch.optim.AdamW(encoders.Parameters(), options.LearningRate, weight_decay: options.WeightDecay);
@@ -127,11 +127,12 @@ public static class TeacherTrainer
         optimizer.zero_grad();
         var scenes = torch.tensor(sceneRows);
         var clips = torch.tensor(clipRows);
-        var sceneText = encoders.Text.forward(train.SceneTokens.index_select(0, scenes), train.SceneMask.index_select(0, scenes));
-        var clipText = encoders.Text.forward(train.ClipTokens.index_select(0, clips), train.ClipMask.index_select(0, clips));
-        var images = encoders.Image.forward(train.ScenePixels.index_select(0, scenes));
-        var videos = encoders.Video.forward(train.ClipFrames.index_select(0, clips));
-        var speech = encoders.Audio.forward(torch.cat([train.SceneAudio.index_select(0, scenes), train.ClipAudio.index_select(0, clips)], 0));
+        Tensor Rows(Tensor source, Tensor rows) => source.index_select(0, rows).to(encoders.Device);
+        var sceneText = encoders.Text.forward(Rows(train.SceneTokens, scenes), Rows(train.SceneMask, scenes));
+        var clipText = encoders.Text.forward(Rows(train.ClipTokens, clips), Rows(train.ClipMask, clips));
+        var images = encoders.Image.forward(Rows(train.ScenePixels, scenes));
+        var videos = encoders.Video.forward(Rows(train.ClipFrames, clips));
+        var speech = encoders.Audio.forward(torch.cat([Rows(train.SceneAudio, scenes), Rows(train.ClipAudio, clips)], 0));
         var scale = encoders.LogitScale;
         var loss = ContrastiveLoss.SymmetricInfoNce(sceneText, images, scale)
             + ContrastiveLoss.SymmetricInfoNce(clipText, videos, scale)

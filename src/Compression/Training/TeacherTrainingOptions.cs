@@ -5,6 +5,7 @@ namespace Baize.Compression.Training;
 /// <param name="WorkFolder">Checkpoints, the feature cache and the vocabulary of this run; a rerun resumes from here.</param>
 /// <param name="ModelsFolder">Where the finished model folders go: &lt;modality&gt;/&lt;version&gt;/.</param>
 /// <param name="Version">Version of the exported models, also their folder name.</param>
+/// <param name="FeatureCacheFolder">Preprocessed inputs, shareable between runs on the same corpus; under the work folder when null.</param>
 /// <param name="WidthFactor">1 for the teachers; 0.5 for the uniformly thinned (about 4x smaller) from-scratch family.</param>
 public sealed record TeacherTrainingOptions(
     string CorpusFolder,
@@ -17,8 +18,11 @@ public sealed record TeacherTrainingOptions(
     double LearningRate = 2e-3,
     double WeightDecay = 0.01,
     double WidthFactor = 1.0,
-    int Seed = 17)
+    int Seed = 17,
+    string? FeatureCacheFolder = null)
 {
+    public string FeatureCache => FeatureCacheFolder ?? Path.Combine(WorkFolder, "features");
+
     /// <summary>What must match for a checkpoint to be resumed (output locations may differ).</summary>
     public string Fingerprint => $"{CorpusFolder}|{Version}|{Epochs}|{SceneBatch}|{ClipBatch}|{LearningRate}|{WeightDecay}|{WidthFactor}|{Seed}";
 }

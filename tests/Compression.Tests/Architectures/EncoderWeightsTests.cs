@@ -20,13 +20,13 @@ public sealed class EncoderWeightsTests : IDisposable
         using var noGrad = no_grad();
         var path = Path.Combine(_directory, EncoderWeights.FileName);
         torch.manual_seed(31);
-        using var saved = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var saved = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
         BatchNormStatistics.Randomize(saved);
         saved.eval();
         EncoderWeights.Save(saved, path);
 
         torch.manual_seed(32);
-        using var loaded = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var loaded = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
         EncoderWeights.Load(loaded, path);
         loaded.eval();
 

@@ -8,7 +8,7 @@ public sealed class ModelSizeTests
     [Fact]
     public void Image_parameter_and_mac_counts_match_a_hand_computation()
     {
-        var config = new ImageEncoderConfig(new ResidualCnnConfig(3, 4, 1, [new(6, 2, [5])]), 7);
+        var config = new ConvolutionalEncoderConfig(ConvolutionalInput.Image, new ResidualCnnConfig(3, 4, 1, [new(6, 2, [5])]), 7);
 
         // stem 3x3 3→4 + BN: 108 + 8; block: conv1 4→5: 180 + 10, conv2 5→6: 270 + 12, 1x1 shortcut 4→6: 24 + 12;
         // head 6→7→128: 42 + 7 + 896 + 128.
@@ -17,7 +17,7 @@ public sealed class ModelSizeTests
         const long Macs = (4096 * 108) + (1024 * (180 + 270 + 24)) + 42 + 896;
         Assert.Equal(Parameters, config.ParameterCount());
         Assert.Equal(Macs, config.MacsPerItem());
-        using var encoder = new ImageEncoder(config);
+        using var encoder = new ConvolutionalEncoder(config);
         Assert.Equal(Parameters, encoder.ParameterCount());
     }
 
@@ -55,8 +55,8 @@ public sealed class ModelSizeTests
     public void Config_parameter_counts_match_the_built_modules(string configName)
     {
         using var text = new TextEncoder(TestConfigs.Text(configName));
-        using var image = new ImageEncoder(TestConfigs.Image(configName));
-        using var audio = new AudioEncoder(TestConfigs.Audio(configName));
+        using var image = new ConvolutionalEncoder(TestConfigs.Image(configName));
+        using var audio = new ConvolutionalEncoder(TestConfigs.Audio(configName));
         using var video = new VideoEncoder(TestConfigs.Video(configName));
 
         Assert.Equal(text.Config.ParameterCount(), text.ParameterCount());
@@ -69,8 +69,8 @@ public sealed class ModelSizeTests
     public void Teachers_fit_the_cpu_training_budget_and_half_width_is_about_four_times_smaller()
     {
         var text = TextEncoderConfig.Teacher(2000);
-        var image = ImageEncoderConfig.Teacher();
-        var audio = AudioEncoderConfig.Teacher();
+        var image = ConvolutionalEncoderConfig.ImageTeacher();
+        var audio = ConvolutionalEncoderConfig.AudioTeacher();
         var video = VideoEncoderConfig.Teacher();
 
         long[] parameters = [text.ParameterCount(), image.ParameterCount(), audio.ParameterCount(), video.ParameterCount()];

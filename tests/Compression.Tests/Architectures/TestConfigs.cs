@@ -16,25 +16,29 @@ internal static class TestConfigs
 
     public static TheoryData<string> Names => [Teacher, Half, Irregular];
 
-    public static ImageEncoderConfig Image(string name)
+    public static ConvolutionalEncoderConfig Image(string name)
     {
         return name switch
         {
-            Teacher => ImageEncoderConfig.Teacher(),
-            Half => ImageEncoderConfig.Teacher().Scaled(0.5),
-            _ => new ImageEncoderConfig(
+            Teacher => ConvolutionalEncoderConfig.ImageTeacher(),
+            Half => ConvolutionalEncoderConfig.ImageTeacher().Scaled(0.5),
+            _ => new ConvolutionalEncoderConfig(
+                ConvolutionalInput.Image,
                 new ResidualCnnConfig(3, 13, 1, [new(17, 2, [5]), new(29, 2, [11, 7]), new(31, 1, [3]), new(31, 1, [9])]),
                 37),
         };
     }
 
-    public static AudioEncoderConfig Audio(string name)
+    public static ConvolutionalEncoderConfig Audio(string name)
     {
         return name switch
         {
-            Teacher => AudioEncoderConfig.Teacher(),
-            Half => AudioEncoderConfig.Teacher().Scaled(0.5),
-            _ => new AudioEncoderConfig(new ResidualCnnConfig(1, 9, 2, [new(14, 2, [6]), new(20, 2, [3, 12]), new(27, 2, [8])]), 50),
+            Teacher => ConvolutionalEncoderConfig.AudioTeacher(),
+            Half => ConvolutionalEncoderConfig.AudioTeacher().Scaled(0.5),
+            _ => new ConvolutionalEncoderConfig(
+                ConvolutionalInput.Audio,
+                new ResidualCnnConfig(1, 9, 2, [new(14, 2, [6]), new(20, 2, [3, 12]), new(27, 2, [8])]),
+                50),
         };
     }
 

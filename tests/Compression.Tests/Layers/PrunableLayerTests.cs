@@ -11,7 +11,7 @@ public sealed class PrunableLayerTests
     [Fact]
     public void Image_teacher_lists_every_prunable_group_in_forward_order()
     {
-        using var encoder = new ImageEncoder(ImageEncoderConfig.Teacher());
+        using var encoder = new ConvolutionalEncoder(ConvolutionalEncoderConfig.ImageTeacher());
 
         var layers = encoder.PrunableLayers().Select(layer => (layer.Name, layer.Kind, layer.GroupCount));
 
@@ -55,8 +55,8 @@ public sealed class PrunableLayerTests
     public void Producers_are_the_encoders_own_parameters_split_evenly_into_groups()
     {
         using var text = new TextEncoder(TestConfigs.Text(TestConfigs.Irregular));
-        using var image = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
-        using var audio = new AudioEncoder(TestConfigs.Audio(TestConfigs.Irregular));
+        using var image = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var audio = new ConvolutionalEncoder(TestConfigs.Audio(TestConfigs.Irregular));
         using var video = new VideoEncoder(TestConfigs.Video(TestConfigs.Irregular));
 
         AssertProducersBelongTo(text, text.PrunableLayers());
@@ -69,7 +69,7 @@ public sealed class PrunableLayerTests
     public void Group_norms_are_the_l2_norms_of_each_groups_producer_slices()
     {
         using var scope = NewDisposeScope();
-        using var encoder = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var encoder = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
         var head = encoder.PrunableLayers().Single(layer => layer.Name == "head.fc1");
         var parameters = encoder.named_parameters().ToDictionary(entry => entry.name, entry => entry.parameter);
 
@@ -88,7 +88,7 @@ public sealed class PrunableLayerTests
         torch.manual_seed(41);
         // Stage 3 of the irregular image config keeps width and resolution, so it has an identity shortcut and
         // its channels are stage 2's: one group, produced in both stages.
-        using var encoder = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var encoder = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
         BatchNormStatistics.Randomize(encoder);
         encoder.eval();
         var stream = encoder.PrunableLayers().Single(layer => layer.Name == "backbone.stages.2");

@@ -12,7 +12,7 @@ public sealed class BatchNormExportTests
     {
         using var scope = NewDisposeScope();
         torch.manual_seed(21);
-        using var encoder = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var encoder = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
         encoder.train();
         for (var step = 0; step < 3; step++)
         {

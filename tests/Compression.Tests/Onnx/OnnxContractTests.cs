@@ -15,8 +15,8 @@ public sealed class OnnxContractTests
     public void Exported_encoders_declare_the_serving_contract()
     {
         using var text = new TextEncoder(TestConfigs.Text(TestConfigs.Irregular));
-        using var image = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
-        using var audio = new AudioEncoder(TestConfigs.Audio(TestConfigs.Irregular));
+        using var image = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var audio = new ConvolutionalEncoder(TestConfigs.Audio(TestConfigs.Irregular));
         using var video = new VideoEncoder(TestConfigs.Video(TestConfigs.Irregular));
 
         AssertInputs(
@@ -31,7 +31,7 @@ public sealed class OnnxContractTests
     [Fact]
     public void Exported_model_is_ir_8_with_the_default_opset_17_and_carries_metadata()
     {
-        using var image = new ImageEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        using var image = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
 
         var model = ModelProto.Parser.ParseFrom(OnnxExporter.Export(image, new Dictionary<string, string> { ["lineage"] = "teacher" }));
 
@@ -61,7 +61,7 @@ public sealed class OnnxContractTests
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         torch.manual_seed(22);
-        using var encoder = new AudioEncoder(TestConfigs.Audio(TestConfigs.Irregular));
+        using var encoder = new ConvolutionalEncoder(TestConfigs.Audio(TestConfigs.Irregular));
         encoder.eval();
         var model = OnnxExporter.Export(encoder);
 

@@ -1,5 +1,6 @@
 using Baize.Compression.Training;
 using Baize.Corpus.Generation;
+using Baize.Embedding;
 using Baize.Embedding.Models;
 
 namespace Baize.Compression.Tests.Training;
@@ -62,6 +63,12 @@ public sealed class TeacherTrainerTests : IAsyncLifetime
             var model = ModelFolder.Load(folder);
             Assert.Equal("tiny-1", model.Version);
             Assert.True(model.Manifest.Parameters > 0);
+            // Image and audio share one encoder class; their manifests still read as when each had its own.
+            Assert.Equal($"{model.Modality}Encoder", model.Manifest.Architecture.Name);
+            if (model.Modality is Modality.Image or Modality.Audio)
+            {
+                Assert.Equal(["backbone", "head_hidden_units"], model.Manifest.Architecture.Config.Select(entry => entry.Key));
+            }
         }
     }
 
