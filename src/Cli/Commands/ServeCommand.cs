@@ -11,17 +11,29 @@ namespace Baize.Cli.Commands;
 public static class ServeCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+    private const string DemoModelsFolder = "models";
+    private const string DemoDataFolder = "data";
 
     public static Command Create()
     {
-        var demo = new Option<bool>("--demo") { Description = "Run on the shipped encoders and the local data folder, ready to try." };
+        var demo = new Option<bool>("--demo") { Description = "Embedded defaults: the shipped encoders in ./models and the local ./data folder, whatever the configuration says." };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on.", DefaultValueFactory = _ => DefaultUrl };
-        var models = new Option<string>("--models") { Description = "The models/ tree to serve from.", DefaultValueFactory = _ => "models" };
+        var models = new Option<string?>("--models") { Description = "The models/ tree to serve from (default: configuration key SearchApi:ModelsFolder)." };
         var command = new Command("serve", "Run the search API with its encoders.") { demo, urls, models };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            string[] arguments = ["--urls", parse.GetValue(urls)!, $"--{SearchApiOptions.Section}:ModelsFolder={parse.GetValue(models)}"];
-            await using var app = SearchApiApplication.Build(arguments);
+            List<string> arguments = ["--urls", parse.GetValue(urls)!];
+            if ((parse.GetValue(models) ?? (parse.GetValue(demo) ? DemoModelsFolder : null)) is { } folder)
+            {
+                arguments.Add($"--{SearchApiOptions.Section}:ModelsFolder={folder}");
+            }
+
+            if (parse.GetValue(demo))
+            {
+                arguments.Add($"--{SearchApiOptions.Section}:DataFolder={DemoDataFolder}");
+            }
+
+            await using var app = SearchApiApplication.Build([.. arguments]);
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var encoder in EncodersApi.Active(app.Services.GetRequiredService<EncoderRegistry>()))

@@ -17,10 +17,11 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training scenes.", DefaultValueFactory = _ => 14 };
         var width = new Option<double>("--width") { Description = "Width factor of every layer: 1 for the teachers, 0.5 for the 4x-smaller family.", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation and batch order.", DefaultValueFactory = _ => 17 };
+        var features = new Option<string?>("--features") { Description = "Cache of preprocessed inputs to share between runs (default: under --work)." };
         var activate = new Option<bool>("--activate") { Description = "Make the exported models the active ones of their modality." };
         var command = new Command("train", "Train the text, image, audio and video encoders jointly (symmetric InfoNCE, text as the hub).")
         {
-            corpus, work, models, version, epochs, width, seed, activate,
+            corpus, work, models, version, epochs, width, seed, features, activate,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -31,7 +32,8 @@ public static class TrainCommand
                 parse.GetValue(version)!,
                 Epochs: parse.GetValue(epochs),
                 WidthFactor: parse.GetValue(width),
-                Seed: parse.GetValue(seed));
+                Seed: parse.GetValue(seed),
+                FeatureCacheFolder: parse.GetValue(features) is { } cache ? Path.GetFullPath(cache) : null);
             var result = await ProgressDisplay.RunAsync(
                 "Training encoders",
                 progress => TeacherTrainer.TrainAsync(options, new TrainingProgressAdapter(progress), cancellationToken));
