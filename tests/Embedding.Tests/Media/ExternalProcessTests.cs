@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Baize.Embedding.Media;
 
@@ -30,12 +29,10 @@ public sealed class ExternalProcessTests
     [Fact]
     public async Task A_process_that_outlives_the_timeout_is_killed()
     {
-        var clock = Stopwatch.StartNew();
-
+        // Timeout (not a normal exit after 30 s) is only reported when the process was killed.
         var error = await Assert.ThrowsAsync<MediaDecodeException>(() => RunAsync("sleep", ["30"], 1024, TimeSpan.FromMilliseconds(200)));
 
         Assert.Equal(MediaDecodeReason.Timeout, error.Reason);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
