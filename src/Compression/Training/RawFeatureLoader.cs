@@ -99,7 +99,9 @@ public sealed class RawFeatureLoader(CorpusReader corpus, string cacheFolder)
             text.Append('|').Append(sample.Id).Append(':').Append(sample.Caption);
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"|{RawImage}|{RawAudio}|{RawVideo}");
+        // Records print their lists as type names, so the list-valued parameters are spelled out.
+        text.Append(CultureInfo.InvariantCulture, $"|{RawAudio}|image {RawImage.Size} {string.Join(',', RawImage.Mean)} {string.Join(',', RawImage.Std)}");
+        text.Append(CultureInfo.InvariantCulture, $"|video {RawVideo.FrameCount} {RawVideo.Size} {string.Join(',', RawVideo.Mean)} {string.Join(',', RawVideo.Std)}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 }
