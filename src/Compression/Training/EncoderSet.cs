@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baize.Compression.Architectures;
 using Baize.Embedding;
+using Baize.Embedding.Manifests;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -91,7 +92,7 @@ public sealed class EncoderSet : IDisposable
     public void Save(string folder)
     {
         Directory.CreateDirectory(folder);
-        foreach (var modality in EncoderModalities)
+        foreach (var modality in Enum.GetValues<Modality>())
         {
             EncoderWeights.Save((nn.Module)this[modality], Path.Combine(folder, WeightsFile(modality)));
         }
@@ -101,7 +102,7 @@ public sealed class EncoderSet : IDisposable
 
     public void Load(string folder)
     {
-        foreach (var modality in EncoderModalities)
+        foreach (var modality in Enum.GetValues<Modality>())
         {
             EncoderWeights.Load((nn.Module)this[modality], Path.Combine(folder, WeightsFile(modality)));
         }
@@ -121,7 +122,5 @@ public sealed class EncoderSet : IDisposable
         LogitScale.Dispose();
     }
 
-    private static readonly Modality[] EncoderModalities = [Modality.Text, Modality.Image, Modality.Audio, Modality.Video];
-
-    private static string WeightsFile(Modality modality) => $"{modality.ToString().ToLowerInvariant()}.dat";
+    private static string WeightsFile(Modality modality) => $"{ManifestJson.ModalityName(modality)}.dat";
 }

@@ -3,31 +3,38 @@ namespace Baize.Compression.Training;
 /// <summary>Mean and standard deviation per channel of raw model inputs, measured on the training split and written to the manifest.</summary>
 public sealed record InputStatistics(float[] Mean, float[] Std)
 {
-    /// <param name="values">Planes laid out as [..., channel, plane]: channel c's planes are every <paramref name="channels"/>-th one.</param>
     /// <param name="channels">Channels per item (3 for RGB, 1 for a spectrogram).</param>
     /// <param name="planeLength">Values in one channel plane (64 × 64 for an image).</param>
-    public static InputStatistics Measure(float[] values, int channels, int planeLength)
+    /// <param name="parts">Arrays of whole items laid out as [..., channel, plane]: channel c's planes are every
+    /// <paramref name="channels"/>-th one. Several arrays are measured as one, without copying them together.</param>
+    public static InputStatistics Measure(int channels, int planeLength, params float[][] parts)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Length == 0 || values.Length % (channels * planeLength) != 0)
-        {
-            throw new ArgumentException($"{values.Length} values do not split into planes of {channels} x {planeLength}.", nameof(values));
-        }
-
+        ArgumentNullException.ThrowIfNull(parts);
         var sums = new double[channels];
         var squares = new double[channels];
-        var plane = 0;
-        for (var start = 0; start < values.Length; start += planeLength, plane++)
+        long total = 0;
+        foreach (var values in parts)
         {
-            var channel = plane % channels;
-            foreach (var value in values.AsSpan(start, planeLength))
+            if (values.Length == 0 || values.Length % (channels * planeLength) != 0)
             {
-                sums[channel] += value;
-                squares[channel] += (double)value * value;
+                throw new ArgumentException($"{values.Length} values do not split into planes of {channels} x {planeLength}.", nameof(parts));
             }
+
+            var plane = 0;
+            for (var start = 0; start < values.Length; start += planeLength, plane++)
+            {
+                var channel = plane % channels;
+                foreach (var value in values.AsSpan(start, planeLength))
+                {
+                    sums[channel] += value;
+                    squares[channel] += (double)value * value;
+                }
+            }
+
+            total += values.Length;
         }
 
-        var count = (double)values.Length / channels;
+        var count = (double)total / channels;
         var mean = new float[channels];
         var std = new float[channels];
         for (var c = 0; c < channels; c++)

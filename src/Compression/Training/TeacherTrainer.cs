@@ -4,6 +4,7 @@ using Baize.Compression.Export;
 using Baize.Compression.Hardware;
 using Baize.Corpus.Samples;
 using Baize.Embedding;
+using Baize.Embedding.Manifests;
 using Baize.Embedding.Preprocessing.Text;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -67,15 +68,13 @@ public static class TeacherTrainer
         var exporter = new ModelFolderExporter(options.ModelsFolder);
         var lineage = new TrainingLineage(options, statistics, textParameters, vocabularyPath, state.History[^1]);
         var folders = new Dictionary<Modality, string>();
-        foreach (var modality in EvaluationModalities)
+        foreach (var modality in Enum.GetValues<Modality>())
         {
             folders[modality] = await exporter.ExportAsync(encoders, modality, lineage, cancellationToken);
         }
 
         return new TeacherTrainingResult(state.History, folders);
     }
-
-    private static readonly Modality[] EvaluationModalities = [Modality.Text, Modality.Image, Modality.Audio, Modality.Video];
 
     private static (double Loss, int Steps) RunEpoch(
         EncoderSet encoders,
@@ -156,7 +155,7 @@ public static class TeacherTrainer
             (Modality.Text, Modality.Video), (Modality.Video, Modality.Text),
         ];
         return set.Evaluate(embeddings, pairs).ToDictionary(
-            p => $"{p.Query.ToString().ToLowerInvariant()}->{p.Gallery.ToString().ToLowerInvariant()}",
+            p => $"{ManifestJson.ModalityName(p.Query)}->{ManifestJson.ModalityName(p.Gallery)}",
             p => p.Metrics.RecallAt1);
     }
 

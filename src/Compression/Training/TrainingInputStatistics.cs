@@ -7,12 +7,9 @@ public sealed record TrainingInputStatistics(InputStatistics Image, InputStatist
     {
         ArgumentNullException.ThrowIfNull(train);
         var plane = RawFeatureLoader.PixelLength / 3;
-        var audio = new float[train.SceneAudio.Length + train.ClipAudio.Length];
-        train.SceneAudio.CopyTo(audio, 0);
-        train.ClipAudio.CopyTo(audio, train.SceneAudio.Length);
         return new TrainingInputStatistics(
-            InputStatistics.Measure(train.ScenePixels, 3, plane),
-            InputStatistics.Measure(audio, 1, RawFeatureLoader.AudioLength),
-            InputStatistics.Measure(train.ClipFrames, 3, plane));
+            InputStatistics.Measure(3, plane, train.ScenePixels),
+            InputStatistics.Measure(1, RawFeatureLoader.AudioLength, train.SceneAudio, train.ClipAudio),
+            InputStatistics.Measure(3, plane, train.ClipFrames));
     }
 }
