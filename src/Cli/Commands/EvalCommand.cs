@@ -20,7 +20,7 @@ public static class EvalCommand
         var split = new Option<string>("--split") { Description = "Corpus split to evaluate on.", DefaultValueFactory = _ => CorpusSplits.Test };
         var corpus = new Option<string>("--corpus") { Description = "The generated corpus.", DefaultValueFactory = _ => DatasetCommand.DefaultCorpusFolder };
         var models = new Option<string>("--models") { Description = "The models/ tree whose active encoders are evaluated.", DefaultValueFactory = _ => "models" };
-        var model = new Option<string[]>("--model") { Description = "A model folder to evaluate in place of the active one of its modality (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var model = new Option<string[]>("--model") { Description = "A model folder to evaluate in place of the active one of its modality (repeatable)." };
         var compare = new Option<string[]>("--compare") { Description = "NAME=MODELS_DIR: also evaluate that tree's active encoders and add them to the JSON as entry NAME (repeatable)." };
         var output = new Option<string?>("--out") { Description = "Write the JSON here and the Markdown table next to it (.md)." };
         var command = new Command("eval", "Evaluate encoders on a corpus split: every query → gallery modality pair.")

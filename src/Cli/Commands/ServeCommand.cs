@@ -12,11 +12,10 @@ public static class ServeCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
     private const string DemoModelsFolder = "models";
-    private const string DemoDataFolder = "data";
 
     public static Command Create()
     {
-        var demo = new Option<bool>("--demo") { Description = "Embedded defaults: the shipped encoders in ./models and the local ./data folder, whatever the configuration says." };
+        var demo = new Option<bool>("--demo") { Description = "Embedded defaults: the shipped encoders in ./models, whatever the configuration says." };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on.", DefaultValueFactory = _ => DefaultUrl };
         var models = new Option<string?>("--models") { Description = "The models/ tree to serve from (default: configuration key SearchApi:ModelsFolder)." };
         var command = new Command("serve", "Run the search API with its encoders.") { demo, urls, models };
@@ -26,11 +25,6 @@ public static class ServeCommand
             if ((parse.GetValue(models) ?? (parse.GetValue(demo) ? DemoModelsFolder : null)) is { } folder)
             {
                 arguments.Add($"--{SearchApiOptions.Section}:ModelsFolder={folder}");
-            }
-
-            if (parse.GetValue(demo))
-            {
-                arguments.Add($"--{SearchApiOptions.Section}:DataFolder={DemoDataFolder}");
             }
 
             await using var app = SearchApiApplication.Build([.. arguments]);
