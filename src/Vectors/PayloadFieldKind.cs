@@ -1,0 +1,9 @@
+namespace Baize.Vectors;
+
+public enum PayloadFieldKind
+{
+    Keyword,
+    Integer,
+    Float,
+    Bool,
+}

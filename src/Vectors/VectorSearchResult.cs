@@ -1,0 +1,3 @@
+namespace Baize.Vectors;
+
+public sealed record VectorSearchResult(VectorRecord Record, float Score);
