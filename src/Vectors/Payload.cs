@@ -9,7 +9,7 @@ namespace Baize.Vectors;
 /// </summary>
 public static class Payload
 {
-    public static IReadOnlyDictionary<string, object> Empty { get; } = new Dictionary<string, object>();
+    public static IReadOnlyDictionary<string, object> Empty { get; } = new System.Collections.ObjectModel.ReadOnlyDictionary<string, object>(new Dictionary<string, object>());
 
     /// <summary>Checks a payload and brings its values to the canonical types (int to long, float to double,
     /// arrays and JSON values to the list and scalar types above).</summary>
@@ -73,6 +73,8 @@ public static class Payload
 
     private static object NormalizeValue(string key, object? value, bool allowList) => value switch
     {
+        double number when !double.IsFinite(number) => throw Unsupported(key, value),
+        float number when !float.IsFinite(number) => throw Unsupported(key, value),
         string or long or double or bool => value,
         int number => (long)number,
         short number => (long)number,
@@ -101,6 +103,7 @@ public static class Payload
     private static string Describe(object? value) => value switch
     {
         null => "null",
+        double or float => "a number that is not finite",
         JsonValueKind kind => kind == JsonValueKind.Array ? "a nested list" : $"a JSON {kind.ToString().ToLowerInvariant()}",
         _ => $"a {value.GetType().Name}",
     };
@@ -114,6 +117,10 @@ public static class Payload
                 break;
             case long integer:
                 writer.WriteNumberValue(integer);
+                break;
+            case double number when Math.Floor(number) == number && Math.Abs(number) < 1e15:
+                // Utf8JsonWriter writes 2.0 as "2", which would read back as an integer; keep whole doubles doubles.
+                writer.WriteRawValue(number.ToString("F1", CultureInfo.InvariantCulture));
                 break;
             case double number:
                 writer.WriteNumberValue(number);

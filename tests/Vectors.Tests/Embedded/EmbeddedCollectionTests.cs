@@ -1,0 +1,5 @@
+using Baize.Vectors.Tests.Conformance;
+
+namespace Baize.Vectors.Tests.Embedded;
+
+public sealed class EmbeddedCollectionTests : CollectionConformanceTests<EmbeddedStoreFactory>;
