@@ -1,0 +1,5 @@
+using Baize.Vectors.Tests.Conformance;
+
+namespace Baize.Vectors.Qdrant.Tests.Server;
+
+public sealed class QdrantAliasTests : AliasConformanceTests<QdrantServerFactory>;
