@@ -6,6 +6,7 @@ BAIZE_APT_PACKAGES=(
   ffmpeg                # decoding and encoding of audio and video (media handling, corpus)
   espeak-ng             # speech synthesis for the generated corpus
   dataset-fashion-mnist # the real Fashion-MNIST images the corpus is built from
+  rabbitmq-server       # the bus between separate API and indexer processes (distributed mode and its tests)
 )
 
 baize_missing_packages() {
@@ -38,4 +39,25 @@ baize_ensure_prerequisites() {
   DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
   # shellcheck disable=SC2086 # the list is meant to split into words
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2
+}
+
+# Starts the local RabbitMQ broker unless one answers already (there is no systemd here: -detached, then poll).
+baize_ensure_rabbitmq() {
+  if rabbitmqctl -q status >/dev/null 2>&1; then
+    return 0
+  fi
+  if [[ "$(id -u)" -ne 0 ]]; then
+    echo "baize: RabbitMQ is not running; start it as root with: rabbitmq-server -detached" >&2
+    return 1
+  fi
+  echo "baize: starting RabbitMQ ..." >&2
+  rabbitmq-server -detached >/dev/null 2>&1 || true
+  for _ in $(seq 1 60); do
+    if rabbitmqctl -q status >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "baize: RabbitMQ did not start within 60 s" >&2
+  return 1
 }

@@ -10,6 +10,7 @@ public static class EncodersApi
     public static IEndpointRouteBuilder MapEncodersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/encoders", (EncoderRegistry registry) => TypedResults.Ok(Active(registry)))
+            .RequireAuthorization(Security.ApiPolicies.Search)
             .WithName("ListEncoders")
             .WithSummary("The active encoder of every modality.");
         return app;

@@ -1,0 +1,7 @@
+namespace Baize.Indexer.Hosting;
+
+public enum VectorStoreProvider
+{
+    Embedded,
+    Qdrant,
+}

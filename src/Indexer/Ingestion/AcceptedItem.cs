@@ -1,0 +1,5 @@
+using Baize.Indexer.Items;
+
+namespace Baize.Indexer.Ingestion;
+
+public sealed record AcceptedItem(ItemRecord Item, JobRecord Job);

@@ -1,0 +1,7 @@
+namespace Baize.Indexer.Messaging;
+
+public enum MessagingTransport
+{
+    InMemory,
+    RabbitMq,
+}

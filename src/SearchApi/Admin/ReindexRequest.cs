@@ -1,0 +1,3 @@
+namespace Baize.SearchApi.Admin;
+
+public sealed record ReindexRequest(string? Modality);

@@ -1,0 +1,3 @@
+namespace Baize.SearchApi.Items;
+
+public sealed record IngestResponse(IReadOnlyList<AcceptedUpload> Items);

@@ -1,0 +1,4 @@
+namespace Baize.SearchApi.Search;
+
+/// <param name="Encoder">The encoder version that produced <paramref name="Vector"/>.</param>
+public sealed record EmbeddedQuery(float[] Vector, string Encoder, string Modality);
