@@ -1,3 +1,4 @@
 namespace Baize.Embedding.Media;
 
-public sealed record AudioStreamInfo(string Codec, int SampleRate, int Channels);
+/// <param name="Duration">The stream's own length, when the container declares it; a sound track can be shorter than its video.</param>
+public sealed record AudioStreamInfo(string Codec, int SampleRate, int Channels, TimeSpan? Duration = null);

@@ -23,7 +23,7 @@ internal static class MediaProbe
         var result = await ExternalProcess.RunAsync(tool, arguments, MaxReportBytes, options.ToolTimeout, subject, cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new MediaDecodeException(MediaDecodeReason.Corrupt, $"{subject} could not be read as {format}: {FirstLine(result.Errors)}");
+            throw new MediaDecodeException(MediaDecodeReason.Corrupt, $"{subject} could not be read as {format}: {FirstLine(result.Errors, path)}");
         }
 
         try
@@ -37,10 +37,12 @@ internal static class MediaProbe
         }
     }
 
-    /// <summary>ffmpeg's errors can run to many lines; the first one names the problem.</summary>
-    public static string FirstLine(string errors)
+    /// <summary>ffmpeg's errors can run to many lines; the first one names the problem. It quotes the input's full
+    /// path, which is the server's business, so only the file name is kept.</summary>
+    public static string FirstLine(string errors, string path)
     {
         var line = errors.Split('\n', 2)[0].Trim();
+        line = line.Replace(Path.GetFullPath(path), Path.GetFileName(path), StringComparison.Ordinal);
         return line.Length == 0 ? "no error message" : line;
     }
 
@@ -57,7 +59,7 @@ internal static class MediaProbe
                 switch (Text(stream, "codec_type"))
                 {
                     case "audio" when audio is null:
-                        audio = new AudioStreamInfo(codec, (int)(Number(stream, "sample_rate") ?? 0), (int)(Number(stream, "channels") ?? 0));
+                        audio = new AudioStreamInfo(codec, (int)(Number(stream, "sample_rate") ?? 0), (int)(Number(stream, "channels") ?? 0), StreamDuration(stream));
                         break;
                     case "video" when video is null && !IsAttachedPicture(stream):
                         video = new VideoStreamInfo(

@@ -28,15 +28,18 @@ public sealed partial class IndexItemConsumer(ItemCatalog catalog, ItemIndexer i
             return;
         }
 
-        await catalog.SetStatusAsync(item.Id, ItemStatus.Processing, cancellationToken: cancellationToken);
+        if (!await catalog.SetStatusAsync(item.Id, ItemStatus.Processing, generation: item.Generation, cancellationToken: cancellationToken))
+        {
+            LogSuperseded(item.Id);
+            return;
+        }
+
         try
         {
             var index = await indexer.IndexAsync(item, only: null, cancellationToken);
-            if (!await catalog.SetStatusAsync(item.Id, ItemStatus.Indexed, index: index, cancellationToken: cancellationToken))
+            if (!await catalog.SetStatusAsync(item.Id, ItemStatus.Indexed, index: index, generation: item.Generation, cancellationToken: cancellationToken))
             {
-                // Deleted while it was being embedded: take back the points just written.
-                await remover.RemovePointsAsync(item, cancellationToken);
-                LogDeleted(item.Id);
+                await SettleSupersededAsync(item, cancellationToken);
                 return;
             }
 
@@ -44,8 +47,25 @@ public sealed partial class IndexItemConsumer(ItemCatalog catalog, ItemIndexer i
         }
         catch (Exception exception) when (IsPermanent(exception))
         {
-            await catalog.SetStatusAsync(item.Id, ItemStatus.Failed, error: exception.Message, cancellationToken: cancellationToken);
+            // Points of the modalities that did succeed must not keep a failed item searchable.
+            await remover.RemovePointsAsync(item, cancellationToken);
+            await catalog.SetStatusAsync(item.Id, ItemStatus.Failed, error: exception.Message, generation: item.Generation, cancellationToken: cancellationToken);
             LogFailed(item.Id, exception.Message);
+        }
+    }
+
+    /// <summary>The item changed while it was embedded: deleted (take back the points just written) or uploaded
+    /// again (the newer upload's message rewrites the points with its metadata and reports then).</summary>
+    private async Task SettleSupersededAsync(ItemRecord item, CancellationToken cancellationToken)
+    {
+        if (await catalog.GetItemAsync(item.Id, cancellationToken) is null)
+        {
+            await remover.RemovePointsAsync(item, cancellationToken);
+            LogDeleted(item.Id);
+        }
+        else
+        {
+            LogSuperseded(item.Id);
         }
     }
 
@@ -58,6 +78,9 @@ public sealed partial class IndexItemConsumer(ItemCatalog catalog, ItemIndexer i
 
     [LoggerMessage(LogLevel.Information, "Item {ItemId} was deleted; nothing to index")]
     private partial void LogDeleted(Guid itemId);
+
+    [LoggerMessage(LogLevel.Information, "Item {ItemId} was uploaded again meanwhile; the newer upload's message indexes it")]
+    private partial void LogSuperseded(Guid itemId);
 
     [LoggerMessage(LogLevel.Warning, "Item {ItemId} failed: {Reason}")]
     private partial void LogFailed(Guid itemId, string reason);

@@ -8,12 +8,14 @@ namespace Baize.Indexer.Consumers;
 public sealed class IndexItemConsumerDefinition : ConsumerDefinition<IndexItemConsumer>
 {
     private readonly MessagingOptions _messaging;
+    private readonly int _concurrency;
 
     public IndexItemConsumerDefinition(IOptions<IndexerOptions> indexer, IOptions<MessagingOptions> messaging)
     {
         _messaging = messaging.Value;
         EndpointName = IndexerQueues.IndexItem;
-        ConcurrentMessageLimit = indexer.Value.ConcurrentMessages;
+        _concurrency = indexer.Value.ConcurrentMessages;
+        ConcurrentMessageLimit = _concurrency;
     }
 
     protected override void ConfigureConsumer(
@@ -28,5 +30,8 @@ public sealed class IndexItemConsumerDefinition : ConsumerDefinition<IndexItemCo
 
         // Retries held in memory keep a concurrency slot, so they stay few and short.
         endpointConfigurator.UseMessageRetry(retry => retry.Interval(_messaging.RetryLimit, TimeSpan.FromMilliseconds(_messaging.RetryIntervalMilliseconds)));
+
+        // Messages for one item run one after another, so an upload repeated while indexing cannot interleave writes.
+        consumerConfigurator.Message<IndexItemRequested>(message => message.UsePartitioner(_concurrency, context => context.Message.ItemId));
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class ReindexConsumer(
     public async Task Consume(ConsumeContext<ReindexRequested> context)
     {
         var cancellationToken = context.CancellationToken;
-        if (!Enum.TryParse<Modality>(context.Message.Modality, ignoreCase: true, out var modality))
+        if (!ManifestJson.TryParseModality(context.Message.Modality, out var modality))
         {
             LogUnknownModality(context.Message.Modality);
             return;

@@ -1,4 +1,5 @@
 using Baize.Embedding;
+using Baize.Embedding.Manifests;
 using Baize.Embedding.Runtime;
 using Baize.Indexer.Collections;
 using Baize.Indexer.Items;
@@ -44,7 +45,7 @@ public sealed partial class PendingWorkResumer(
             if (active is not null && serving is not null && serving != ModalityCollections.CollectionName(modality, active))
             {
                 var reason = $"the index holds {serving}, the active encoder is {active}";
-                await reindexQueue.Send(new ReindexRequested(modality.ToString(), reason), stoppingToken);
+                await reindexQueue.Send(new ReindexRequested(ManifestJson.ModalityName(modality), reason), stoppingToken);
                 LogReindex(modality, reason);
             }
         }

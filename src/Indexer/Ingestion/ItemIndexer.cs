@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Baize.Embedding;
 using Baize.Embedding.Manifests;
 using Baize.Embedding.Media;
@@ -145,7 +144,7 @@ public sealed class ItemIndexer(
 
     private async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(path, new UTF8Encoding(false, throwOnInvalidBytes: true), cancellationToken);
+        var text = await StrictUtf8.ReadFileAsync(path, cancellationToken);
         return text.Length > options.Value.MaxTextCharacters ? text[..options.Value.MaxTextCharacters] : text;
     }
 

@@ -52,8 +52,15 @@ public sealed class MediaInspector(MediaDecodeOptions mediaOptions, int maxTextC
         }
         catch (MediaDecodeException exception)
         {
-            throw new IngestionException(ProblemOf(exception.Reason), exception.Message);
+            throw Refusal(exception);
         }
+    }
+
+    /// <summary>How a decoder's refusal reads as an ingestion problem.</summary>
+    public static IngestionException Refusal(MediaDecodeException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new IngestionException(ProblemOf(exception.Reason), exception.Message);
     }
 
     private static IngestionProblem ProblemOf(MediaDecodeReason reason) => reason switch
@@ -106,7 +113,7 @@ public sealed class MediaInspector(MediaDecodeOptions mediaOptions, int maxTextC
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, new UTF8Encoding(false, throwOnInvalidBytes: true), cancellationToken);
+            text = await StrictUtf8.ReadFileAsync(path, cancellationToken);
         }
         catch (DecoderFallbackException)
         {

@@ -14,7 +14,7 @@ namespace Baize.Indexer.Items;
 /// </summary>
 public sealed class ItemCatalog
 {
-    private const string ItemColumns = "id, sha256, kind, format, content_type, file_name, size, metadata, status, error, index_state, created, updated";
+    private const string ItemColumns = "id, sha256, kind, format, content_type, file_name, size, metadata, status, error, generation, index_state, created, updated";
 
     private readonly string _connectionString;
 
@@ -29,7 +29,7 @@ public sealed class ItemCatalog
             CREATE TABLE IF NOT EXISTS items (
                 id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, kind TEXT NOT NULL, format TEXT NOT NULL, content_type TEXT NOT NULL,
                 file_name TEXT, size INTEGER NOT NULL, metadata TEXT NOT NULL, status TEXT NOT NULL, error TEXT,
-                index_state TEXT NOT NULL DEFAULT '{}', created TEXT NOT NULL, updated TEXT NOT NULL);
+                generation INTEGER NOT NULL DEFAULT 1, index_state TEXT NOT NULL DEFAULT '{}', created TEXT NOT NULL, updated TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS items_status ON items (status);
             CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, item_id TEXT NOT NULL, created TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS metadata_fields (name TEXT PRIMARY KEY);
@@ -51,7 +51,8 @@ public sealed class ItemCatalog
                 INSERT INTO items (id, sha256, kind, format, content_type, file_name, size, metadata, status, created, updated)
                 VALUES ($id, $sha, $kind, $format, $type, $name, $size, $metadata, $status, $now, $now)
                 ON CONFLICT (id) DO UPDATE SET metadata = excluded.metadata, file_name = excluded.file_name,
-                    content_type = excluded.content_type, status = excluded.status, error = NULL, updated = excluded.updated;
+                    content_type = excluded.content_type, status = excluded.status, error = NULL, updated = excluded.updated,
+                    generation = items.generation + 1;
                 INSERT INTO jobs (id, item_id, created) VALUES ($job, $id, $now);
                 """;
             command.Parameters.AddWithValue("$id", Key(id));
@@ -104,12 +105,14 @@ public sealed class ItemCatalog
     }
 
     /// <summary>Moves an item to <paramref name="status"/>, and when <paramref name="index"/> is given records those
-    /// modalities' encoder and point count (other modalities keep theirs). False when the item no longer exists.</summary>
+    /// modalities' encoder and point count (other modalities keep theirs). With <paramref name="generation"/>, only
+    /// while the item is still at that generation (not uploaded again meanwhile). False when nothing was updated.</summary>
     public async Task<bool> SetStatusAsync(
         Guid id,
         ItemStatus status,
         string? error = null,
         IReadOnlyDictionary<string, ModalityIndex>? index = null,
+        long? generation = null,
         CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
@@ -117,9 +120,10 @@ public sealed class ItemCatalog
         command.CommandText = """
             UPDATE items SET status = $status, error = $error, updated = $now,
                 index_state = CASE WHEN $index IS NULL THEN index_state ELSE json_patch(index_state, $index) END
-            WHERE id = $id
+            WHERE id = $id AND ($generation IS NULL OR generation = $generation)
             """;
         command.Parameters.AddWithValue("$id", Key(id));
+        command.Parameters.AddWithValue("$generation", (object?)generation ?? DBNull.Value);
         command.Parameters.AddWithValue("$status", status.ToString());
         command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", Timestamp(DateTimeOffset.UtcNow));
@@ -233,9 +237,10 @@ public sealed class ItemCatalog
             Metadata: Payload.FromJson(metadata.RootElement),
             Status: Enum.Parse<ItemStatus>(reader.GetString(8)),
             Error: reader.IsDBNull(9) ? null : reader.GetString(9),
-            Index: JsonSerializer.Deserialize(reader.GetString(10), CatalogJsonContext.Default.IReadOnlyDictionaryStringModalityIndex) ?? new Dictionary<string, ModalityIndex>(),
-            Created: ParseTimestamp(reader.GetString(11)),
-            Updated: ParseTimestamp(reader.GetString(12)));
+            Generation: reader.GetInt64(10),
+            Index: JsonSerializer.Deserialize(reader.GetString(11), CatalogJsonContext.Default.IReadOnlyDictionaryStringModalityIndex) ?? new Dictionary<string, ModalityIndex>(),
+            Created: ParseTimestamp(reader.GetString(12)),
+            Updated: ParseTimestamp(reader.GetString(13)));
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -4,6 +4,7 @@ namespace Baize.Indexer.Items;
 /// <param name="Id">Derived from the content: the first 128 bits of its SHA-256.</param>
 /// <param name="Format">The container or "text", as detected from the bytes.</param>
 /// <param name="Metadata">Title, tags, source and user fields; every value is a payload value (see Baize.Vectors.Payload).</param>
+/// <param name="Generation">Counts the uploads of this content; indexing reports success only for the generation it read.</param>
 /// <param name="Index">Per modality name: the encoder version its points were embedded with and how many there are.</param>
 public sealed record ItemRecord(
     Guid Id,
@@ -16,6 +17,7 @@ public sealed record ItemRecord(
     IReadOnlyDictionary<string, object> Metadata,
     ItemStatus Status,
     string? Error,
+    long Generation,
     IReadOnlyDictionary<string, ModalityIndex> Index,
     DateTimeOffset Created,
     DateTimeOffset Updated);

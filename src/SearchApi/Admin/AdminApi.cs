@@ -1,4 +1,4 @@
-using Baize.Embedding;
+using Baize.Embedding.Manifests;
 using Baize.Indexer.Messaging;
 using Baize.SearchApi.Errors;
 using Baize.SearchApi.Security;
@@ -29,13 +29,13 @@ public static class AdminApi
             return problem;
         }
 
-        if (body!.Modality is null || !Enum.TryParse<Modality>(body.Modality, ignoreCase: true, out var modality) || int.TryParse(body.Modality, out _))
+        if (!ManifestJson.TryParseModality(body!.Modality, out var modality))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["modality"] = ["must be text, image, audio or video."] }, title: "Invalid reindex request");
         }
 
         var queue = await sendEndpoints.GetSendEndpoint(IndexerQueues.Address(IndexerQueues.Reindex));
-        await queue.Send(new ReindexRequested(modality.ToString(), "requested by an operator"), cancellationToken);
-        return TypedResults.Accepted((string?)null, new { modality = modality.ToString().ToLowerInvariant(), status = "queued" });
+        await queue.Send(new ReindexRequested(ManifestJson.ModalityName(modality), "requested by an operator"), cancellationToken);
+        return TypedResults.Accepted((string?)null, new { modality = ManifestJson.ModalityName(modality), status = "queued" });
     }
 }

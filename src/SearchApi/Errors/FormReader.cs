@@ -38,6 +38,11 @@ public static class FormReader
             // Thrown for malformed multipart bodies and for bodies over the form limits.
             return (null, ApiProblems.BadRequest($"The multipart form cannot be read: {exception.Message}", "Malformed form"));
         }
+        catch (IOException exception) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A body that ends before its closing boundary.
+            return (null, ApiProblems.BadRequest($"The multipart form cannot be read: {exception.Message}", "Malformed form"));
+        }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large"));

@@ -1,5 +1,6 @@
 using Baize.Embedding;
 using Baize.Embedding.Manifests;
+using Baize.Embedding.Media;
 using Baize.Embedding.Runtime;
 using Baize.Indexer.Batching;
 using Baize.Indexer.Ingestion;
@@ -25,7 +26,7 @@ public sealed class QueryEmbedder(EncoderRegistry encoders, EmbeddingBatcher bat
         var media = await inspector.InspectAsync(path, contentType, cancellationToken);
         if (media.Kind == ItemKind.Text)
         {
-            return await EmbedTextAsync(await File.ReadAllTextAsync(path, cancellationToken), cancellationToken);
+            return await EmbedTextAsync(await StrictUtf8.ReadFileAsync(path, cancellationToken), cancellationToken);
         }
 
         var modality = media.Kind switch
@@ -36,12 +37,21 @@ public sealed class QueryEmbedder(EncoderRegistry encoders, EmbeddingBatcher bat
         };
         using var lease = Lease(modality);
         var encoder = lease.Encoder;
-        var input = modality switch
+        float[] input;
+        try
         {
-            Modality.Image => await encoder.ImagePreprocessor.PreprocessAsync(path, cancellationToken),
-            Modality.Audio => await encoder.AudioPreprocessor.PreprocessAsync(path, cancellationToken),
-            _ => await encoder.VideoPreprocessor.PreprocessAsync(path, cancellationToken),
-        };
+            input = modality switch
+            {
+                Modality.Image => await encoder.ImagePreprocessor.PreprocessAsync(path, cancellationToken),
+                Modality.Audio => await encoder.AudioPreprocessor.PreprocessAsync(path, cancellationToken),
+                _ => await encoder.VideoPreprocessor.PreprocessAsync(path, cancellationToken),
+            };
+        }
+        catch (MediaDecodeException exception)
+        {
+            // Damage the probe did not see shows when decoding: still the caller's file, so still a 4xx.
+            throw MediaInspector.Refusal(exception);
+        }
         var vector = await batcher.EmbedAsync(encoder, input, cancellationToken);
         return new EmbeddedQuery(vector, lease.Version, ManifestJson.ModalityName(modality));
     }

@@ -1,4 +1,5 @@
 using Baize.Embedding;
+using Baize.Embedding.Manifests;
 using Baize.Indexer.Items;
 
 namespace Baize.SearchApi.Search;
@@ -55,7 +56,7 @@ public sealed class SearchQueryValidator(ItemCatalog catalog)
         var modalities = new List<Modality>();
         foreach (var name in names)
         {
-            if (name is null || !Enum.TryParse<Modality>(name, ignoreCase: true, out var modality) || !Enum.IsDefined(modality) || int.TryParse(name, out _))
+            if (!ManifestJson.TryParseModality(name, out var modality))
             {
                 throw new SearchRequestException("modalities", $"'{name}' is not a modality; use text, image, audio or video.");
             }

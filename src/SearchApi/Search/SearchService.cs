@@ -6,8 +6,9 @@ namespace Baize.SearchApi.Search;
 
 /// <summary>
 /// Runs a query vector against the serving collection of every requested modality and merges the hits by score.
-/// Grouped, each item appears once with its best segment; since one item can hold many segments, candidates are
-/// fetched with headroom and fetched again with more when grouping leaves too few items.
+/// Grouped, each item appears once with its best segment. One item can hold many segments, so a modality's candidates
+/// are complete only when they hold enough distinct items or the modality ran out; otherwise they are fetched again
+/// with a larger limit (the best item a modality is hiding behind one long video's segments would be missed).
 /// </summary>
 public sealed class SearchService(ModalityCollections collections)
 {
@@ -21,12 +22,12 @@ public sealed class SearchService(ModalityCollections collections)
         var limit = query.Group ? wanted * GroupingHeadroom : wanted;
         while (true)
         {
-            var (candidates, exhausted) = await CandidatesAsync(vector, query, limit, cancellationToken);
+            var (candidates, complete) = await CandidatesAsync(vector, query, limit, wanted, cancellationToken);
             var ranked = candidates.OrderByDescending(result => result.Score).ThenBy(result => result.Record.Id);
             var hits = query.Group
                 ? ranked.DistinctBy(result => result.Record.Payload[PointFields.ItemId]).ToList()
                 : ranked.ToList();
-            if (hits.Count >= wanted || exhausted || limit >= MaxCandidates)
+            if (complete || limit >= MaxCandidates)
             {
                 return hits.Skip(query.Offset).Take(query.TopK).Select(ToHit).ToList();
             }
@@ -35,11 +36,12 @@ public sealed class SearchService(ModalityCollections collections)
         }
     }
 
-    private async Task<(List<VectorSearchResult> Candidates, bool Exhausted)> CandidatesAsync(
-        ReadOnlyMemory<float> vector, SearchQuery query, int limit, CancellationToken cancellationToken)
+    /// <returns>The candidates, and whether they surely hold the <paramref name="wanted"/> best hits.</returns>
+    private async Task<(List<VectorSearchResult> Candidates, bool Complete)> CandidatesAsync(
+        ReadOnlyMemory<float> vector, SearchQuery query, int limit, int wanted, CancellationToken cancellationToken)
     {
         var candidates = new List<VectorSearchResult>();
-        var exhausted = true;
+        var complete = true;
         var options = new VectorSearchOptions { Filter = query.Filter, ScoreThreshold = query.ScoreThreshold };
         foreach (var modality in query.Modalities)
         {
@@ -50,10 +52,14 @@ public sealed class SearchService(ModalityCollections collections)
 
             var results = await collections.Serving(modality).SearchAsync(vector, limit, options, cancellationToken);
             candidates.AddRange(results);
-            exhausted &= results.Count < limit;
+            var ranOut = results.Count < limit;
+            var enough = query.Group
+                ? results.Select(result => result.Record.Payload[PointFields.ItemId]).Distinct().Count() >= wanted
+                : results.Count >= wanted;
+            complete &= ranOut || enough;
         }
 
-        return (candidates, exhausted);
+        return (candidates, complete);
     }
 
     private static SearchHit ToHit(VectorSearchResult result)

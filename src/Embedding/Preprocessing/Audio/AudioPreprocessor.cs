@@ -76,7 +76,8 @@ public sealed class AudioPreprocessor
             throw new MediaDecodeException(MediaDecodeReason.MissingStream, $"{subject} has no audio stream.");
         }
 
-        if (window is { } requested && info.Duration is { } duration)
+        var audioDuration = info.Audio.Duration ?? info.Duration;
+        if (window is { } requested && audioDuration is { } duration)
         {
             window = requested.ClipTo(duration)
                 ?? throw new ArgumentOutOfRangeException(nameof(window), $"The window starts at {requested.Start.TotalSeconds} s, after the end of {subject} ({duration.TotalSeconds} s).");
@@ -88,7 +89,7 @@ public sealed class AudioPreprocessor
         var result = await ExternalProcess.RunAsync(tool, arguments, _options.MaxDecodedBytes, _options.ToolTimeout, subject, cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new MediaDecodeException(MediaDecodeReason.Corrupt, $"{subject} cannot be decoded: {MediaProbe.FirstLine(result.Errors)}");
+            throw new MediaDecodeException(MediaDecodeReason.Corrupt, $"{subject} cannot be decoded: {MediaProbe.FirstLine(result.Errors, path)}");
         }
 
         var samples = MemoryMarshal.Cast<byte, float>(result.Output.Span).ToArray();
@@ -99,7 +100,7 @@ public sealed class AudioPreprocessor
 
         // Truncation shows as less audio than the container declares; without a declared duration there is nothing to compare.
         var audio = new DecodedAudio(samples, Parameters.SampleRate);
-        var expected = info.Duration is null ? null : window?.Length ?? info.Duration;
+        var expected = audioDuration is null ? null : window?.Length ?? audioDuration;
         if (expected is { } declared && audio.Duration < (declared * TruncationTolerance) - TruncationSlack)
         {
             throw new MediaDecodeException(

@@ -94,7 +94,7 @@ public sealed class VideoPreprocessor
         var result = await ExternalProcess.RunAsync(tool, arguments, (long)frameBytes * p.FrameCount, _options.ToolTimeout, subject, cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new MediaDecodeException(MediaDecodeReason.Corrupt, $"{subject} cannot be decoded: {MediaProbe.FirstLine(result.Errors)}");
+            throw new MediaDecodeException(MediaDecodeReason.Corrupt, $"{subject} cannot be decoded: {MediaProbe.FirstLine(result.Errors, path)}");
         }
 
         var count = result.Output.Length / frameBytes;
