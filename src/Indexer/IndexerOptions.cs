@@ -4,7 +4,7 @@ using Baize.Vectors;
 namespace Baize.Indexer;
 
 /// <summary>How items are stored, cut into segments and embedded; bound from the "Indexer" configuration section.</summary>
-public sealed class IndexerOptions
+public sealed class IndexerOptions : IValidatableObject
 {
     public const string Section = "Indexer";
 
@@ -42,6 +42,19 @@ public sealed class IndexerOptions
     public int MaxTextCharacters { get; set; } = 10_000;
 
     public string CatalogPath => Path.Combine(DataFolder, "catalog.db");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AudioOverlapSeconds >= AudioWindowSeconds)
+        {
+            yield return new ValidationResult("The audio overlap must be shorter than the audio window.", [nameof(AudioOverlapSeconds)]);
+        }
+
+        if (VideoOverlapSeconds >= VideoWindowSeconds)
+        {
+            yield return new ValidationResult("The video overlap must be shorter than the video window.", [nameof(VideoOverlapSeconds)]);
+        }
+    }
 
     public string OriginalsFolder => Path.Combine(DataFolder, "media");
 

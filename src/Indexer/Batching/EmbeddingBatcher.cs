@@ -28,8 +28,18 @@ public sealed class EmbeddingBatcher : IAsyncDisposable
     }
 
     /// <summary>Embeds preprocessed image, audio or video input.</summary>
-    public Task<float[]> EmbedAsync(OnnxEncoder encoder, float[] features, CancellationToken cancellationToken = default) =>
-        Enqueue(new EmbeddingRequest(encoder, features, null, cancellationToken));
+    /// <exception cref="ArgumentException">The input is not the encoder's input length (it would fail its whole batch).</exception>
+    public Task<float[]> EmbedAsync(OnnxEncoder encoder, float[] features, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.Length != encoder.InputLength)
+        {
+            throw new ArgumentException($"The {encoder.Modality} encoder takes {encoder.InputLength} values per item; this input has {features.Length}.", nameof(features));
+        }
+
+        return Enqueue(new EmbeddingRequest(encoder, features, null, cancellationToken));
+    }
 
     /// <summary>Embeds tokenised text.</summary>
     public Task<float[]> EmbedAsync(OnnxEncoder encoder, TokenizedText text, CancellationToken cancellationToken = default) =>

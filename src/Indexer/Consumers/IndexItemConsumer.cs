@@ -1,9 +1,6 @@
-using System.Text;
-using Baize.Embedding.Media;
 using Baize.Indexer.Ingestion;
 using Baize.Indexer.Items;
 using Baize.Indexer.Messaging;
-using Baize.Indexer.Segments;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +25,13 @@ public sealed partial class IndexItemConsumer(ItemCatalog catalog, ItemIndexer i
             return;
         }
 
+        // A duplicate (redelivered after a crash, or announced again by a starting indexer) finds its work done.
+        if (item.Status == ItemStatus.Indexed)
+        {
+            LogAlreadyIndexed(item.Id);
+            return;
+        }
+
         if (!await catalog.SetStatusAsync(item.Id, ItemStatus.Processing, generation: item.Generation, cancellationToken: cancellationToken))
         {
             LogSuperseded(item.Id);
@@ -45,7 +49,7 @@ public sealed partial class IndexItemConsumer(ItemCatalog catalog, ItemIndexer i
 
             LogIndexed(item.Id, item.Kind, index.Values.Sum(modality => modality.Points));
         }
-        catch (Exception exception) when (IsPermanent(exception))
+        catch (Exception exception) when (IndexingFailure.IsPermanent(exception))
         {
             // Points of the modalities that did succeed must not keep a failed item searchable.
             await remover.RemovePointsAsync(item, cancellationToken);
@@ -69,12 +73,11 @@ public sealed partial class IndexItemConsumer(ItemCatalog catalog, ItemIndexer i
         }
     }
 
-    /// <summary>Failures that retrying cannot fix: the stored media itself is the problem.</summary>
-    private static bool IsPermanent(Exception exception) =>
-        exception is MediaDecodeException or SegmentLimitException or DecoderFallbackException or FileNotFoundException;
-
     [LoggerMessage(LogLevel.Information, "Item {ItemId} ({Kind}) indexed as {Points} points")]
     private partial void LogIndexed(Guid itemId, ItemKind kind, int points);
+
+    [LoggerMessage(LogLevel.Information, "Item {ItemId} is already indexed; duplicate message ignored")]
+    private partial void LogAlreadyIndexed(Guid itemId);
 
     [LoggerMessage(LogLevel.Information, "Item {ItemId} was deleted; nothing to index")]
     private partial void LogDeleted(Guid itemId);

@@ -13,14 +13,17 @@ public sealed partial class IndexItemFaultConsumer(ItemCatalog catalog, ItemRemo
 {
     public async Task Consume(ConsumeContext<Fault<IndexItemRequested>> context)
     {
-        var itemId = context.Message.Message.ItemId;
+        var message = context.Message.Message;
+        var itemId = message.ItemId;
         var reason = context.Message.Exceptions.FirstOrDefault()?.Message ?? "unknown error";
-        if (await catalog.GetItemAsync(itemId, context.CancellationToken) is { } item)
+        // Only the generation that failed: a newer upload of the same content may have been indexed since.
+        var failed = await catalog.SetStatusAsync(
+            itemId, ItemStatus.Failed, error: $"Indexing failed after retries: {reason}", generation: message.Generation, cancellationToken: context.CancellationToken);
+        if (failed && await catalog.GetItemAsync(itemId, context.CancellationToken) is { } item)
         {
             await remover.RemovePointsAsync(item, context.CancellationToken);
         }
 
-        await catalog.SetStatusAsync(itemId, ItemStatus.Failed, error: $"Indexing failed after retries: {reason}", cancellationToken: context.CancellationToken);
         LogFaulted(itemId, reason);
     }
 

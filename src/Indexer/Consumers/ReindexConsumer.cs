@@ -1,4 +1,3 @@
-using Baize.Embedding;
 using Baize.Embedding.Manifests;
 using Baize.Embedding.Runtime;
 using Baize.Indexer.Collections;
@@ -43,30 +42,47 @@ public sealed partial class ReindexConsumer(
 
         LogStarted(modalityName, version, context.Message.Reason);
         var reembedded = 0;
+        var transientFailures = 0;
         await Parallel.ForEachAsync(
-            catalog.ListAsync([ItemStatus.Indexed], cancellationToken).Where(item => NeedsReindex(item, modality, modalityName, version)),
+            catalog.ListAsync([ItemStatus.Indexed], cancellationToken).Where(item => NeedsReindex(item, modalityName, version)),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (item, token) =>
             {
                 try
                 {
                     var index = await indexer.IndexAsync(item, modality, token);
-                    await catalog.SetStatusAsync(item.Id, ItemStatus.Indexed, index: index, cancellationToken: token);
+                    await catalog.SetStatusAsync(item.Id, ItemStatus.Indexed, index: index, generation: item.Generation, cancellationToken: token);
                     Interlocked.Increment(ref reembedded);
+                }
+                catch (Exception exception) when (IndexingFailure.IsPermanent(exception))
+                {
+                    await collections.DeleteItemAsync(modality, item.Id, token);
+                    await catalog.SetStatusAsync(
+                        item.Id, ItemStatus.Failed, error: $"Re-indexing {modalityName} failed: {exception.Message}", generation: item.Generation, cancellationToken: token);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    await catalog.SetStatusAsync(item.Id, ItemStatus.Failed, error: $"Re-indexing {modalityName} failed: {exception.Message}", cancellationToken: token);
+                    Interlocked.Increment(ref transientFailures);
+                    LogItemFailed(item.Id, exception.Message);
                 }
             });
+
+        if (transientFailures > 0)
+        {
+            // Switching now would drop those items' points with the old collection; the next start retries the reindex.
+            throw new InvalidOperationException($"Re-indexing {modalityName} left {transientFailures} items not re-embedded; the alias stays on the old collection.");
+        }
 
         await collections.SwitchAsync(modality, version, cancellationToken);
         LogSwitched(modalityName, version, reembedded);
     }
 
-    private static bool NeedsReindex(ItemRecord item, Modality modality, string modalityName, string version) =>
-        ItemIndexer.ModalitiesOf(item.Kind).Contains(modality)
-        && (!item.Index.TryGetValue(modalityName, out var state) || state.Encoder != version);
+    /// <summary>Items indexed under the modality by another encoder version (a silent video has no audio entry).</summary>
+    private static bool NeedsReindex(ItemRecord item, string modalityName, string version) =>
+        item.Index.TryGetValue(modalityName, out var state) && state.Encoder != version;
+
+    [LoggerMessage(LogLevel.Warning, "Re-embedding item {ItemId} failed and will be retried with the reindex: {Reason}")]
+    private partial void LogItemFailed(Guid itemId, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Reindex asked for unknown modality {Modality}; ignored")]
     private partial void LogUnknownModality(string modality);

@@ -28,7 +28,7 @@ public sealed partial class PendingWorkResumer(
         var resumed = 0;
         await foreach (var item in catalog.ListAsync([ItemStatus.Queued, ItemStatus.Processing], stoppingToken))
         {
-            await indexQueue.Send(new IndexItemRequested(item.Id, Guid.Empty), stoppingToken);
+            await indexQueue.Send(new IndexItemRequested(item.Id, Guid.Empty, item.Generation), stoppingToken);
             resumed++;
         }
 

@@ -60,7 +60,7 @@ public sealed class IngestionService(
             new NewItem(staged.Sha256, media.Kind, media.Format, media.ContentType, upload.FileName, staged.Size, metadata),
             cancellationToken);
         var queue = await sendEndpoints.GetSendEndpoint(IndexerQueues.Address(IndexerQueues.IndexItem));
-        await queue.Send(new IndexItemRequested(accepted.Item.Id, accepted.Job.Id), cancellationToken);
+        await queue.Send(new IndexItemRequested(accepted.Item.Id, accepted.Job.Id, accepted.Item.Generation), cancellationToken);
         metrics.RecordAccepted(media.Kind);
         return new AcceptedItem(accepted.Item, accepted.Job);
     }
