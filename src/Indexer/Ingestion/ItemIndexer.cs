@@ -9,7 +9,6 @@ using Baize.Indexer.Items;
 using Baize.Indexer.Originals;
 using Baize.Indexer.Segments;
 using Baize.Vectors;
-using Baize.Vectors.Filters;
 using Microsoft.Extensions.Options;
 
 namespace Baize.Indexer.Ingestion;
@@ -49,6 +48,7 @@ public sealed class ItemIndexer(
         }
 
         var index = new Dictionary<string, ModalityIndex>(StringComparer.Ordinal);
+        var probe = new ProbeResult();
         foreach (var modality in ModalitiesOf(item.Kind))
         {
             if (only is { } wanted && wanted != modality)
@@ -57,7 +57,7 @@ public sealed class ItemIndexer(
             }
 
             using var lease = encoders.Lease(modality);
-            var segments = await EmbedAsync(item, modality, lease.Encoder, path, cancellationToken);
+            var segments = await EmbedAsync(item, modality, lease.Encoder, path, probe, cancellationToken);
             if (segments is null)
             {
                 continue;
@@ -71,7 +71,8 @@ public sealed class ItemIndexer(
     }
 
     /// <summary>The embedded segments, or null when the item has nothing of this modality (a silent video's sound).</summary>
-    private async Task<IReadOnlyList<EmbeddedSegment>?> EmbedAsync(ItemRecord item, Modality modality, OnnxEncoder encoder, string path, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EmbeddedSegment>?> EmbedAsync(
+        ItemRecord item, Modality modality, OnnxEncoder encoder, string path, ProbeResult probe, CancellationToken cancellationToken)
     {
         switch (modality)
         {
@@ -84,27 +85,27 @@ public sealed class ItemIndexer(
                 return [new EmbeddedSegment(await batcher.EmbedAsync(encoder, pixels, cancellationToken), null)];
 
             case Modality.Audio:
-                return await EmbedAudioAsync(item, encoder, path, cancellationToken);
+                return await EmbedAudioAsync(encoder, path, probe.Info, cancellationToken);
 
             case Modality.Video:
-                return await EmbedVideoAsync(encoder, path, cancellationToken);
+                return await EmbedVideoAsync(encoder, path, probe, cancellationToken);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(modality), modality, null);
         }
     }
 
-    private async Task<IReadOnlyList<EmbeddedSegment>?> EmbedAudioAsync(ItemRecord item, OnnxEncoder encoder, string path, CancellationToken cancellationToken)
+    /// <param name="info">The probe of a video item (its sound track is the audio); null for an audio item.</param>
+    private async Task<IReadOnlyList<EmbeddedSegment>?> EmbedAudioAsync(OnnxEncoder encoder, string path, MediaInfo? info, CancellationToken cancellationToken)
     {
-        var preprocessor = encoder.AudioPreprocessor;
-        var info = await preprocessor.ProbeAsync(path, cancellationToken);
-        if (info.Audio is null && item.Kind == ItemKind.Video)
+        if (info is { Audio: null })
         {
             return null;
         }
 
         // One decode of the whole recording; every window's spectrogram is cut from it.
-        var audio = await preprocessor.DecodeAsync(path, cancellationToken: cancellationToken);
+        var preprocessor = encoder.AudioPreprocessor;
+        var audio = await preprocessor.DecodeAsync(path, info, cancellationToken: cancellationToken);
         var windows = Plan(audio.Duration, options.Value.AudioWindowSeconds, options.Value.AudioOverlapSeconds);
         var embeddings = windows
             .Select(window => batcher.EmbedAsync(encoder, preprocessor.ComputeLogMel(audio, window), cancellationToken))
@@ -113,19 +114,17 @@ public sealed class ItemIndexer(
         return windows.Select((window, index) => new EmbeddedSegment(vectors[index], window)).ToList();
     }
 
-    private async Task<IReadOnlyList<EmbeddedSegment>> EmbedVideoAsync(OnnxEncoder encoder, string path, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EmbeddedSegment>> EmbedVideoAsync(OnnxEncoder encoder, string path, ProbeResult probe, CancellationToken cancellationToken)
     {
         var preprocessor = encoder.VideoPreprocessor;
-        var info = await preprocessor.ProbeAsync(path, cancellationToken);
+        var info = probe.Info = await preprocessor.ProbeAsync(path, cancellationToken);
         var duration = info.Video?.Duration ?? info.Duration
             ?? throw new MediaDecodeException(MediaDecodeReason.Corrupt, "The video does not declare its duration.");
         var windows = Plan(duration, options.Value.VideoWindowSeconds, options.Value.VideoOverlapSeconds);
         var segments = new List<EmbeddedSegment>(windows.Count);
         foreach (var window in windows)
         {
-            var frames = windows.Count == 1
-                ? await preprocessor.PreprocessAsync(path, cancellationToken)
-                : await preprocessor.PreprocessAsync(path, window, cancellationToken);
+            var frames = await preprocessor.PreprocessAsync(path, info, window, cancellationToken);
             segments.Add(new EmbeddedSegment(await batcher.EmbedAsync(encoder, frames, cancellationToken), window));
         }
 
@@ -158,13 +157,14 @@ public sealed class ItemIndexer(
             PointPayload(item, modalityName, index, segment.Window, encoder.Version))).ToList();
         await collection.UpsertAsync(records, cancellationToken);
 
-        // Re-indexing with other window settings can leave fewer segments than before: drop the rest.
-        var stale = new VectorFilter
+        // Re-indexing with other window settings can leave fewer segments than before: drop the rest, by their ids
+        // (a delete by filter would scan the whole collection for every item).
+        var before = item.Index.TryGetValue(modalityName, out var previous) ? previous.Points : 0;
+        if (before > records.Count)
         {
-            Must = [new MatchCondition(PointFields.ItemId, item.Id.ToString("D"))],
-            MustNot = [new HasIdCondition(records.Select(record => record.Id).ToList())],
-        };
-        await collection.DeleteAsync(stale, cancellationToken);
+            var stale = Enumerable.Range(records.Count, before - records.Count).Select(segment => ContentIdentity.PointId(item.Id, modalityName, segment)).ToList();
+            await collection.DeleteAsync(stale, cancellationToken);
+        }
     }
 
     private static Dictionary<string, object> PointPayload(ItemRecord item, string modality, int segment, TimeWindow? window, string encoder)
@@ -187,4 +187,10 @@ public sealed class ItemIndexer(
     }
 
     private sealed record EmbeddedSegment(float[] Vector, TimeWindow? Window);
+
+    /// <summary>A video's ffprobe report, shared by its video windows and its sound track.</summary>
+    private sealed class ProbeResult
+    {
+        public MediaInfo? Info { get; set; }
+    }
 }

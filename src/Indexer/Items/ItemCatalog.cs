@@ -8,8 +8,9 @@ using Microsoft.Data.Sqlite;
 namespace Baize.Indexer.Items;
 
 /// <summary>
-/// Items, their metadata and status, and the jobs that brought them, in one SQLite database (WAL, synchronous=FULL:
-/// an accepted upload survives a crash). Several processes may share the file: the API writes uploads, the indexer
+/// Items, their metadata and status, and the jobs that brought them, in one SQLite database in WAL mode. Accepting an
+/// upload commits with synchronous=FULL (it survives power loss); status changes with NORMAL (they survive a crash of
+/// the process, and a status lost to power loss only makes an item be indexed again, which is idempotent). Several processes may share the file: the API writes uploads, the indexer
 /// writes status. Every call opens a pooled connection, so the catalogue is safe to use from any thread.
 /// </summary>
 public sealed class ItemCatalog
@@ -43,7 +44,7 @@ public sealed class ItemCatalog
         ArgumentNullException.ThrowIfNull(item);
         var id = ContentIdentity.ItemId(item.Sha256);
         var job = new JobRecord(Guid.NewGuid(), id, DateTimeOffset.UtcNow);
-        await using var connection = Open();
+        await using var connection = Open(durable: true);
         await using var transaction = connection.BeginTransaction();
         await using (var command = connection.CreateCommand())
         {
@@ -250,11 +251,11 @@ public sealed class ItemCatalog
         command.ExecuteNonQuery();
     }
 
-    private SqliteConnection Open()
+    private SqliteConnection Open(bool durable = false)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous = FULL;");
+        Execute(connection, durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
         return connection;
     }
 }

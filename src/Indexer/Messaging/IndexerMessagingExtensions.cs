@@ -18,6 +18,8 @@ public static class IndexerMessagingExtensions
         var options = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddMassTransit(bus =>
         {
+            // MassTransit 8.5 reports usage to its vendor by default; a self-hosted search backend sends nothing out.
+            bus.DisableUsageTelemetry();
             if (runIndexer)
             {
                 bus.AddConsumer<IndexItemConsumer, IndexItemConsumerDefinition>();

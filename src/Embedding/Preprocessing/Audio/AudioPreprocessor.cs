@@ -66,11 +66,15 @@ public sealed class AudioPreprocessor
     }
 
     /// <summary>Decodes the whole file, or only <paramref name="window"/> of it, to mono PCM at <see cref="AudioPreprocessing.SampleRate"/>.</summary>
-    public async Task<DecodedAudio> DecodeAsync(string path, TimeWindow? window = null, CancellationToken cancellationToken = default)
+    public Task<DecodedAudio> DecodeAsync(string path, TimeWindow? window = null, CancellationToken cancellationToken = default) =>
+        DecodeAsync(path, info: null, window, cancellationToken);
+
+    /// <summary>As above, for a file probed earlier with <see cref="ProbeAsync"/> (one ffprobe fewer).</summary>
+    public async Task<DecodedAudio> DecodeAsync(string path, MediaInfo? info, TimeWindow? window = null, CancellationToken cancellationToken = default)
     {
         var format = MediaFile.Inspect(path, Kind, AcceptedFormats, _options);
         var subject = MediaFile.Describe(path, Kind);
-        var info = await MediaProbe.ProbeAsync(path, format, subject, _options, cancellationToken);
+        info ??= await MediaProbe.ProbeAsync(path, format, subject, _options, cancellationToken);
         if (info.Audio is null)
         {
             throw new MediaDecodeException(MediaDecodeReason.MissingStream, $"{subject} has no audio stream.");
