@@ -3,6 +3,7 @@ using Baize.Embedding.Preprocessing.Audio;
 using Baize.Embedding.Preprocessing.Image;
 using Baize.Embedding.Preprocessing.Video;
 using Baize.Embedding.Tests.Support;
+using Baize.TestSupport;
 using SkiaSharp;
 
 namespace Baize.Embedding.Tests.Media;

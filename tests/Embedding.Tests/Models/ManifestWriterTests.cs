@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Baize.Embedding.Models;
 using Baize.Embedding.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.Embedding.Tests.Models;
 

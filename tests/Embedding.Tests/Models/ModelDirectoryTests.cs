@@ -1,5 +1,6 @@
 using Baize.Embedding.Models;
 using Baize.Embedding.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.Embedding.Tests.Models;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Baize.Embedding.Models;
 using Baize.Embedding.Runtime;
 using Baize.Embedding.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.Embedding.Tests.Runtime;
 

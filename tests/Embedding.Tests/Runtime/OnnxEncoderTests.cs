@@ -3,6 +3,7 @@ using Baize.Embedding.Media;
 using Baize.Embedding.Models;
 using Baize.Embedding.Runtime;
 using Baize.Embedding.Tests.Support;
+using Baize.TestSupport;
 using SkiaSharp;
 
 namespace Baize.Embedding.Tests.Runtime;

@@ -1,3 +1,5 @@
+using Baize.TestSupport;
+
 namespace Baize.Embedding.Tests.Support;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class MediaFixture : IAsyncLifetime
     /// <summary>Frequencies of the 16 kHz tones, for mel-bin tests.</summary>
     public static readonly int[] ToneFrequencies = [500, 1000, 3000];
 
-    private readonly TempDirectory _directory = new();
+    private readonly TempDirectory _directory = new("baize-embedding-media-");
 
     public string Tone1000Wav => Path("tone1000.wav");
     public string Tone1000Mp3 => Path("tone1000.mp3");
@@ -37,34 +39,20 @@ public sealed class MediaFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        var ct = TestContext.Current.CancellationToken;
         var ramp = $"nullsrc=s=96x64:d={VideoSeconds}:r=25,geq=r='T*{RedPerSecond}':g='128':b='0'";
+        var rampSound = $"sine=frequency=440:duration={VideoSeconds}";
         await Task.WhenAll(
-            Run(() => CommandLine.Ffmpeg("-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100:duration=3", "-ac", "2", Tone1000Wav)),
-            Run(() => CommandLine.Ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000:duration=20", LongTone)),
-            Run(() => CommandLine.Run("espeak-ng", "-v", "en-us", "-s", "150", "-w", Speech, "a red shirt lies on a wooden table")),
-            Run(() => CommandLine.Ffmpeg("-f", "lavfi", "-i", "color=c=red:s=8x8", "-frames:v", "1", Gif)),
-            Run(() =>
-            {
-                foreach (var frequency in ToneFrequencies)
-                {
-                    CommandLine.Ffmpeg("-f", "lavfi", "-i", $"sine=frequency={frequency}:sample_rate=16000:duration=2", Tone16k(frequency));
-                }
-            }),
-            Run(() =>
-            {
-                CommandLine.Ffmpeg("-f", "lavfi", "-i", ramp, "-f", "lavfi", "-i", $"sine=frequency=440:duration={VideoSeconds}",
-                    "-shortest", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", RampMp4);
-                CommandLine.Ffmpeg("-i", RampMp4, "-c", "copy", "-movflags", "+faststart", RampFastStartMp4);
-                CommandLine.Ffmpeg("-i", RampMp4, "-c", "copy", RampMkv);
-                CommandLine.Ffmpeg("-i", RampMp4, "-c", "copy", "-an", SilentMp4);
-                CommandLine.Ffmpeg("-i", RampMp4, "-c", "copy", "-vn", AudioOnlyM4a);
-            }),
-            Run(() => CommandLine.Ffmpeg("-f", "lavfi", "-i", ramp, "-f", "lavfi", "-i", $"sine=frequency=440:duration={VideoSeconds}",
-                "-shortest", "-c:v", "libvpx", "-b:v", "1M", "-c:a", "libvorbis", RampWebm)));
-        await Task.WhenAll(
-            Run(() => CommandLine.Ffmpeg("-i", Tone1000Wav, "-c:a", "libmp3lame", "-b:a", "64k", Tone1000Mp3)),
-            Run(() => CommandLine.Ffmpeg("-i", Tone1000Wav, "-c:a", "libvorbis", Tone1000Ogg)),
-            Run(() => CommandLine.Ffmpeg("-i", Tone1000Wav, Tone1000Flac)));
+            TestMedia.ToneAsync(Tone1000Wav, 1000, 3, ct, sampleRate: 44100, channels: 2),
+            TestMedia.ToneAsync(Tone1000Mp3, 1000, 3, ct, sampleRate: 44100, channels: 2),
+            TestMedia.ToneAsync(Tone1000Ogg, 1000, 3, ct, sampleRate: 44100, channels: 2),
+            TestMedia.ToneAsync(Tone1000Flac, 1000, 3, ct, sampleRate: 44100, channels: 2),
+            TestMedia.ToneAsync(LongTone, 440, 20, ct),
+            Task.WhenAll(ToneFrequencies.Select(frequency => TestMedia.ToneAsync(Tone16k(frequency), frequency, 2, ct))),
+            TestMedia.SpeechAsync(Speech, "a red shirt lies on a wooden table", ct),
+            CommandLine.FfmpegAsync(ct, "-f", "lavfi", "-i", "color=c=red:s=8x8", "-frames:v", "1", Gif),
+            RampsAsync(ramp, rampSound, ct),
+            TestMedia.VideoAsync(RampWebm, ramp, rampSound, ct));
     }
 
     public ValueTask DisposeAsync()
@@ -73,5 +61,14 @@ public sealed class MediaFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private static Task Run(Action action) => Task.Run(action);
+    /// <summary>The MP4 ramp and the files remuxed from it, which need it first.</summary>
+    private async Task RampsAsync(string ramp, string rampSound, CancellationToken ct)
+    {
+        await TestMedia.VideoAsync(RampMp4, ramp, rampSound, ct);
+        await Task.WhenAll(
+            CommandLine.FfmpegAsync(ct, "-i", RampMp4, "-c", "copy", "-movflags", "+faststart", RampFastStartMp4),
+            CommandLine.FfmpegAsync(ct, "-i", RampMp4, "-c", "copy", RampMkv),
+            CommandLine.FfmpegAsync(ct, "-i", RampMp4, "-c", "copy", "-an", SilentMp4),
+            CommandLine.FfmpegAsync(ct, "-i", RampMp4, "-c", "copy", "-vn", AudioOnlyM4a));
+    }
 }

@@ -3,7 +3,7 @@ using Baize.Embedding;
 using Baize.Embedding.Models;
 using Baize.Embedding.Runtime;
 using Baize.Indexer.Batching;
-using Baize.Indexer.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.Indexer.Tests.Batching;
 

@@ -10,6 +10,7 @@ using Baize.Indexer.Messaging;
 using Baize.Indexer.Originals;
 using Baize.Indexer.Segments;
 using Baize.Indexer.Tests.Support;
+using Baize.TestSupport;
 using Baize.Vectors;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ namespace Baize.Indexer.Tests.Consumers;
 /// </summary>
 public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixture<SharedEncoders>, IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     private string DataFolder => Path.Combine(_folder.Path, "data");
 
@@ -36,8 +37,8 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
         var consumed = new ConsumedMessages<IndexItemRequested>();
         host.Bus.ConnectConsumeMessageObserver(consumed);
-        var image = await host.IngestAsync(TestMedia.Png(1), "one.png", Ct);
-        var wav = await TestMedia.ToneWavAsync(_folder.File("ten-seconds.wav"), 700, 10, Ct);
+        var image = await host.IngestAsync(TestImages.Seeded(1), "one.png", Ct);
+        var wav = await TestMedia.ToneAsync(_folder.File("ten-seconds.wav"), 700, 10, Ct);
         var audio = await host.IngestAsync(await File.ReadAllBytesAsync(wav, Ct), "ten-seconds.wav", Ct);
         await AssertIndexedAsync(host, image.Item.Id);
         await AssertIndexedAsync(host, audio.Item.Id);
@@ -71,7 +72,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
     public async Task Uploading_the_same_content_again_with_new_metadata_rewrites_the_points_payload_without_adding_points()
     {
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
-        var png = TestMedia.Png(7);
+        var png = TestImages.Seeded(7);
         var first = await host.IngestAsync(png, "first.png", Ct, ItemMetadata.Parse("""{"title": "first", "tags": ["old"]}"""));
         await AssertIndexedAsync(host, first.Item.Id);
         var before = Assert.Single(await PointsAsync(host, Modality.Image, first.Item.Id));
@@ -100,7 +101,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         // Recorded and stored, then the original is lost before any indexer gets to it.
         var options = new IndexerOptions { DataFolder = DataFolder };
         var originals = new OriginalStore(options.OriginalsFolder);
-        var (item, job) = await AcceptWithoutSendingAsync(new ItemCatalog(options.CatalogPath), originals, TestMedia.Png(2), ItemKind.Image, "png");
+        var (item, job) = await AcceptWithoutSendingAsync(new ItemCatalog(options.CatalogPath), originals, TestImages.Seeded(2), ItemKind.Image, "png");
         originals.Delete(item.Sha256);
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
         var consumed = new ConsumedMessages<IndexItemRequested>();
@@ -125,8 +126,8 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
     public async Task An_indexed_item_that_fails_when_indexed_again_is_no_longer_searchable()
     {
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
-        var accepted = await host.IngestAsync(TestMedia.Png(8), "gone.png", Ct);
-        var kept = await host.IngestAsync(TestMedia.Png(9), "kept.png", Ct);
+        var accepted = await host.IngestAsync(TestImages.Seeded(8), "gone.png", Ct);
+        var kept = await host.IngestAsync(TestImages.Seeded(9), "kept.png", Ct);
         await AssertIndexedAsync(host, accepted.Item.Id);
         await AssertIndexedAsync(host, kept.Item.Id);
         Assert.Single(await PointsAsync(host, Modality.Image, accepted.Item.Id));
@@ -160,10 +161,10 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         await handle.Ready.WaitAsync(Ct);
         var consumed = new ConsumedMessages<IndexItemRequested>();
         host.Bus.ConnectConsumeMessageObserver(consumed);
-        var wav = await TestMedia.ToneWavAsync(_folder.File("tone.wav"), 440, 2, Ct);
+        var wav = await TestMedia.ToneAsync(_folder.File("tone.wav"), 440, 2, Ct);
 
         var accepted = await host.IngestAsync(await File.ReadAllBytesAsync(wav, Ct), "tone.wav", Ct);
-        var image = await host.IngestAsync(TestMedia.Png(3), "fine.png", Ct);
+        var image = await host.IngestAsync(TestImages.Seeded(3), "fine.png", Ct);
         var failed = await host.WaitUntilSettledAsync(accepted.Item.Id, Ct);
         await WaitUntilAsync(() => !errorQueue.IsEmpty, "the message never reached the error queue");
 
@@ -192,7 +193,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
             partial, DataFolder, Ct, new Dictionary<string, string?> { ["Messaging:RetryLimit"] = "20", ["Messaging:RetryIntervalMilliseconds"] = "500" });
         var consumed = new ConsumedMessages<IndexItemRequested>();
         host.Bus.ConnectConsumeMessageObserver(consumed);
-        var wav = await TestMedia.ToneWavAsync(_folder.File("late.wav"), 880, 2, Ct);
+        var wav = await TestMedia.ToneAsync(_folder.File("late.wav"), 880, 2, Ct);
 
         var accepted = await host.IngestAsync(await File.ReadAllBytesAsync(wav, Ct), "late.wav", Ct);
         await host.WaitForItemAsync(accepted.Item.Id, item => item.Status == ItemStatus.Processing, Ct);
@@ -209,9 +210,9 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
     public async Task Deleting_an_item_removes_its_points_its_original_and_its_entry_but_not_its_job()
     {
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
-        var clip = await TestMedia.ClipMp4Async(_folder.File("clip.mp4"), 7, 600, Ct);
+        var clip = await TestClips.Mp4Async(_folder.File("clip.mp4"), 7, 600, Ct);
         var video = await host.IngestAsync(await File.ReadAllBytesAsync(clip, Ct), "clip.mp4", Ct);
-        var kept = await host.IngestAsync(TestMedia.Png(4), "kept.png", Ct);
+        var kept = await host.IngestAsync(TestImages.Seeded(4), "kept.png", Ct);
         var indexed = await AssertIndexedAsync(host, video.Item.Id);
         await AssertIndexedAsync(host, kept.Item.Id);
         Assert.True(indexed.Index["video"].Points > 0);
@@ -242,7 +243,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
     public async Task Long_audio_is_cut_into_overlapping_windows_whose_payload_matches_the_planner()
     {
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
-        var wav = await TestMedia.ToneWavAsync(_folder.File("long.wav"), 330, 20, Ct);
+        var wav = await TestMedia.ToneAsync(_folder.File("long.wav"), 330, 20, Ct);
         var metadata = ItemMetadata.Parse("""{"title": "a long tone", "tags": ["tone", "test"]}""");
 
         var accepted = await host.IngestAsync(await File.ReadAllBytesAsync(wav, Ct), "long.wav", Ct, metadata);
@@ -278,8 +279,8 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
     public async Task A_videos_sound_track_is_indexed_as_audio_of_the_same_item_and_a_silent_video_only_as_video()
     {
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
-        var sound = await TestMedia.ClipMp4Async(_folder.File("sound.mp4"), 9, 500, Ct, pattern: 1);
-        var silent = await TestMedia.ClipMp4Async(_folder.File("silent.mp4"), 9, null, Ct, pattern: 2);
+        var sound = await TestClips.Mp4Async(_folder.File("sound.mp4"), 9, 500, Ct, pattern: 1);
+        var silent = await TestClips.Mp4Async(_folder.File("silent.mp4"), 9, null, Ct, pattern: 2);
 
         var withSound = await host.IngestAsync(await File.ReadAllBytesAsync(sound, Ct), "sound.mp4", Ct);
         var withoutSound = await host.IngestAsync(await File.ReadAllBytesAsync(silent, Ct), "silent.mp4", Ct);
@@ -318,8 +319,8 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         var options = new IndexerOptions { DataFolder = DataFolder };
         var catalog = new ItemCatalog(options.CatalogPath);
         var originals = new OriginalStore(options.OriginalsFolder);
-        var (queued, _) = await AcceptWithoutSendingAsync(catalog, originals, TestMedia.Png(5), ItemKind.Image, "png");
-        var (processing, _) = await AcceptWithoutSendingAsync(catalog, originals, TestMedia.Png(6), ItemKind.Image, "png");
+        var (queued, _) = await AcceptWithoutSendingAsync(catalog, originals, TestImages.Seeded(5), ItemKind.Image, "png");
+        var (processing, _) = await AcceptWithoutSendingAsync(catalog, originals, TestImages.Seeded(6), ItemKind.Image, "png");
         await catalog.SetStatusAsync(processing.Id, ItemStatus.Processing, cancellationToken: Ct);
 
         await using var host = await IndexerHost.StartAsync(encoders.Registry, DataFolder, Ct);
@@ -338,7 +339,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         var ids = new List<Guid>();
         for (var seed = 10; seed < 13; seed++)
         {
-            ids.Add((await host.IngestAsync(TestMedia.Png(seed), $"{seed}.png", Ct)).Item.Id);
+            ids.Add((await host.IngestAsync(TestImages.Seeded(seed), $"{seed}.png", Ct)).Item.Id);
         }
 
         foreach (var id in ids)
@@ -375,7 +376,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         {
             for (var seed = 20; seed < 24; seed++)
             {
-                ids.Add((await first.IngestAsync(TestMedia.Png(seed), $"{seed}.png", Ct)).Item.Id);
+                ids.Add((await first.IngestAsync(TestImages.Seeded(seed), $"{seed}.png", Ct)).Item.Id);
             }
 
             foreach (var id in ids)

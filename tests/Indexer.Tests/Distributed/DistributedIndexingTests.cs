@@ -7,6 +7,7 @@ using Baize.Embedding;
 using Baize.Indexer.Collections;
 using Baize.Indexer.Segments;
 using Baize.Indexer.Tests.Support;
+using Baize.TestSupport;
 using Baize.Vectors.Embedded;
 
 namespace Baize.Indexer.Tests.Distributed;
@@ -32,8 +33,8 @@ public sealed class DistributedIndexingTests
             Assert.Skip(unreachable);
         }
 
-        Assert.True(File.Exists(RepositoryPaths.BaizeCli), $"The launcher {RepositoryPaths.BaizeCli} was not built.");
-        using var folder = new TempFolder("baize-distributed-");
+        Assert.True(File.Exists(Launcher.Dll), $"The launcher {Launcher.Dll} was not built.");
+        using var folder = new TempDirectory("baize-distributed-");
         var dataFolder = Path.Combine(folder.Path, "data");
         var virtualHost = await RabbitMqBroker.CreateVirtualHostAsync(Ct);
         var environment = new Dictionary<string, string>
@@ -58,7 +59,7 @@ public sealed class DistributedIndexingTests
             using var http = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromMinutes(3) };
 
             // (a) One image through the API becomes searchable by text.
-            var single = (await UploadAsync(http, [new Upload("single.png", "image/png", TestMedia.Png(1000), [("image", 1)])])).Single();
+            var single = (await UploadAsync(http, [new Upload("single.png", "image/png", TestImages.Seeded(1000), [("image", 1)])])).Single();
             await WaitForJobsAsync(http, [single], jobs => jobs.All(job => job.Status is "indexed" or "failed"), "the single image was not indexed");
             Assert.Equal("indexed", (await JobStatusAsync(http, single.JobId)).Status);
             using (var search = await http.PostAsJsonAsync("/v1/search", new { text = "a small coloured square", top_k = 10 }, Ct))
@@ -159,7 +160,7 @@ public sealed class DistributedIndexingTests
             var path = Path.Combine(folder, $"clip{index}.mp4");
             var frequency = 400 + (index * 60);
             var pattern = index + 1;
-            tasks.Add(() => TestMedia.ClipMp4Async(path, seconds, frequency, Ct, pattern));
+            tasks.Add(() => TestClips.Mp4Async(path, seconds, frequency, Ct, pattern));
             uploads.Add(new Upload(Path.GetFileName(path), "video/mp4", null!,
                 [("video", Windows(seconds, options.VideoWindowSeconds, options.VideoOverlapSeconds)), ("audio", Windows(seconds, options.AudioWindowSeconds, options.AudioOverlapSeconds))])
             {
@@ -172,7 +173,7 @@ public sealed class DistributedIndexingTests
             var seconds = index % 2 == 0 ? 3 : 8;
             var path = Path.Combine(folder, $"tone{index}.wav");
             var frequency = 300 + (index * 50);
-            tasks.Add(() => TestMedia.ToneWavAsync(path, frequency, seconds, Ct));
+            tasks.Add(() => TestMedia.ToneAsync(path, frequency, seconds, Ct));
             uploads.Add(new Upload(Path.GetFileName(path), "audio/wav", null!, [("audio", Windows(seconds, options.AudioWindowSeconds, options.AudioOverlapSeconds))]) { Path = path });
         }
 
@@ -200,7 +201,7 @@ public sealed class DistributedIndexingTests
         // Images interleaved after the slow items.
         for (var index = 0; index < BatchImages; index++)
         {
-            made.Insert(Math.Min(made.Count, 4 + (index * 2)), new Upload($"image{index}.png", "image/png", TestMedia.Png(2000 + index), [("image", 1)]));
+            made.Insert(Math.Min(made.Count, 4 + (index * 2)), new Upload($"image{index}.png", "image/png", TestImages.Seeded(2000 + index), [("image", 1)]));
         }
 
         return made;

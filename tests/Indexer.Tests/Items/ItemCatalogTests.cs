@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Baize.Indexer.Items;
-using Baize.Indexer.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.Indexer.Tests.Items;
 
 public sealed class ItemCatalogTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     private string DatabasePath => _folder.File("catalog.db");
 

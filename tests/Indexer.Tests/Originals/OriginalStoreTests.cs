@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using Baize.Indexer.Originals;
-using Baize.Indexer.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.Indexer.Tests.Originals;
 
 public sealed class OriginalStoreTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Baize.TestSupport;
 
 namespace Baize.Indexer.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Baize.TestSupport;
 
 namespace Baize.Indexer.Tests.Support;
 
@@ -34,14 +35,14 @@ internal sealed class ServeProcess : IDisposable
     public static ServeProcess Start(string name, string role, string workingFolder, IReadOnlyDictionary<string, string> environment)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var startInfo = new ProcessStartInfo(RepositoryPaths.DotnetHost)
+        var startInfo = new ProcessStartInfo(DotnetHost.Path)
         {
             WorkingDirectory = workingFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { RepositoryPaths.BaizeCli, "serve", "--role", role, "--urls", address.ToString().TrimEnd('/'), "--models", RepositoryPaths.ShippedModels })
+        foreach (var argument in new[] { Launcher.Dll, "serve", "--role", role, "--urls", address.ToString().TrimEnd('/'), "--models", RepositoryPaths.ShippedModels })
         {
             startInfo.ArgumentList.Add(argument);
         }

@@ -1,5 +1,6 @@
 using Baize.Embedding.Models;
 using Baize.Embedding.Runtime;
+using Baize.TestSupport;
 
 namespace Baize.Indexer.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Baize.SearchApi.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.SearchApi.Tests.Api;
 

@@ -3,6 +3,7 @@ using Baize.Embedding;
 using Baize.Indexer.Collections;
 using Baize.Indexer.Items;
 using Baize.SearchApi.Tests.Support;
+using Baize.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
@@ -62,7 +63,7 @@ public sealed class HostileInputFixture : IAsyncLifetime
         var mkv = await _media.VideoAsync("clip.mkv", "testsrc=size=64x64:rate=8", 4, withAudio: true, ct);
 
         // A valid 8 s video whose sound track stops after 2 s (no -shortest): common in real recordings.
-        await MediaTools.FfmpegAsync(ct, "-f", "lavfi", "-i", "testsrc2=size=64x64:rate=8:duration=8", "-f", "lavfi", "-i", "sine=frequency=660:duration=2",
+        await CommandLine.FfmpegAsync(ct, "-f", "lavfi", "-i", "testsrc2=size=64x64:rate=8:duration=8", "-f", "lavfi", "-i", "sine=frequency=660:duration=2",
             "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", _media.Path("short-sound-track.mp4"));
         _files["short-sound-track.mp4"] = await System.IO.File.ReadAllBytesAsync(_media.Path("short-sound-track.mp4"), ct);
 

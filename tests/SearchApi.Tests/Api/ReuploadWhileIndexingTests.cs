@@ -1,4 +1,5 @@
 using Baize.SearchApi.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.SearchApi.Tests.Api;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Baize.SearchApi.Tests.Support;
+using Baize.TestSupport;
 using SkiaSharp;
 
 namespace Baize.SearchApi.Tests.Api;

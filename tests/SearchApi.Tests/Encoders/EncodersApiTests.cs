@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Baize.SearchApi.Encoders;
 using Baize.SearchApi.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.SearchApi.Tests.Encoders;
 

@@ -1,31 +1,21 @@
+using Baize.TestSupport;
+
 namespace Baize.SearchApi.Tests.Support;
 
-/// <summary>A temporary folder of real media made with ffmpeg and espeak-ng; deleted on disposal.</summary>
+/// <summary>A temporary folder of real media made with ffmpeg and espeak-ng, read back as bytes to upload; deleted on disposal.</summary>
 internal sealed class MediaFolder : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("baize-api-media-");
+    private readonly TempDirectory _folder = new("baize-api-media-");
 
-    public string Path(string name) => System.IO.Path.Combine(_folder.FullName, name);
+    public string Path(string name) => _folder.File(name);
 
     /// <summary>espeak-ng speech as a WAV file.</summary>
-    public async Task<byte[]> SpeechAsync(string name, string text, CancellationToken cancellationToken)
-    {
-        await MediaTools.SpeakAsync(text, Path(name), cancellationToken);
-        return await File.ReadAllBytesAsync(Path(name), cancellationToken);
-    }
+    public async Task<byte[]> SpeechAsync(string name, string text, CancellationToken cancellationToken) =>
+        await File.ReadAllBytesAsync(await TestMedia.SpeechAsync(Path(name), text, cancellationToken), cancellationToken);
 
-    /// <summary>A sine tone; the codec follows the file extension (WAV, MP3, OGG, FLAC).</summary>
-    public async Task<byte[]> ToneAsync(string name, int frequency, double seconds, CancellationToken cancellationToken)
-    {
-        string[] codec = System.IO.Path.GetExtension(name) switch
-        {
-            ".mp3" => ["-c:a", "libmp3lame", "-b:a", "64k"],
-            ".ogg" => ["-c:a", "libvorbis"],
-            _ => [],
-        };
-        await MediaTools.FfmpegAsync(cancellationToken, ["-f", "lavfi", "-i", $"sine=frequency={frequency}:sample_rate=44100:duration={seconds}", "-ac", "2", .. codec, Path(name)]);
-        return await File.ReadAllBytesAsync(Path(name), cancellationToken);
-    }
+    /// <summary>A 44.1 kHz stereo sine tone; the codec follows the file extension (WAV, MP3, OGG, FLAC).</summary>
+    public async Task<byte[]> ToneAsync(string name, int frequency, double seconds, CancellationToken cancellationToken) =>
+        await File.ReadAllBytesAsync(await TestMedia.ToneAsync(Path(name), frequency, seconds, cancellationToken, sampleRate: 44100, channels: 2), cancellationToken);
 
     /// <summary>
     /// An H.264 video from an ffmpeg lavfi <paramref name="source"/> (e.g. <c>testsrc=size=64x64:rate=8</c>), with a
@@ -33,16 +23,10 @@ internal sealed class MediaFolder : IDisposable
     /// </summary>
     public async Task<byte[]> VideoAsync(string name, string source, double seconds, bool withAudio, CancellationToken cancellationToken, params string[] extra)
     {
-        List<string> arguments = ["-f", "lavfi", "-i", $"{source}:duration={seconds}"];
-        if (withAudio)
-        {
-            arguments.AddRange(["-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}", "-shortest", "-c:a", "aac"]);
-        }
-
-        arguments.AddRange(["-c:v", "libx264", "-pix_fmt", "yuv420p", .. extra, Path(name)]);
-        await MediaTools.FfmpegAsync(cancellationToken, [.. arguments]);
-        return await File.ReadAllBytesAsync(Path(name), cancellationToken);
+        var audio = withAudio ? FormattableString.Invariant($"sine=frequency=440:duration={seconds}") : null;
+        var path = await TestMedia.VideoAsync(Path(name), FormattableString.Invariant($"{source}:duration={seconds}"), audio, cancellationToken, extra);
+        return await File.ReadAllBytesAsync(path, cancellationToken);
     }
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Baize.TestSupport;
 using Baize.Vectors.Embedded;
-using Baize.Vectors.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Baize.Vectors.Tests.Embedded;
@@ -80,8 +80,7 @@ public sealed class CrashDurabilityTests : IDisposable
     /// <summary>Runs this test assembly again as the writer (see <see cref="CrashWriter"/>).</summary>
     private static Process StartWriter(string path)
     {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -90,7 +89,7 @@ public sealed class CrashDurabilityTests : IDisposable
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(typeof(CrashWriter).Assembly.Location);
         start.Environment[CrashWriter.DatabaseVariable] = path;
-        return Process.Start(start) ?? throw new InvalidOperationException($"{host} did not start.");
+        return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
     }
 
     private static string IntegrityCheck(string path)

@@ -1,6 +1,6 @@
+using Baize.TestSupport;
 using Baize.Vectors.Embedded;
 using Baize.Vectors.Tests.Conformance;
-using Baize.Vectors.Tests.Support;
 
 namespace Baize.Vectors.Tests.Embedded;
 

@@ -1,7 +1,7 @@
+using Baize.TestSupport;
 using Baize.Vectors.Embedded;
 using Baize.Vectors.Filters;
 using Baize.Vectors.Tests.Conformance;
-using Baize.Vectors.Tests.Support;
 
 namespace Baize.Vectors.Tests.Embedded;
 

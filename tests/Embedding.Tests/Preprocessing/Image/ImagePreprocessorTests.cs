@@ -1,5 +1,5 @@
 using Baize.Embedding.Preprocessing.Image;
-using Baize.Embedding.Tests.Support;
+using Baize.TestSupport;
 using SkiaSharp;
 
 namespace Baize.Embedding.Tests.Preprocessing.Image;

@@ -1,5 +1,5 @@
 using Baize.Embedding.Preprocessing.Text;
-using Baize.Embedding.Tests.Support;
+using Baize.TestSupport;
 
 namespace Baize.Embedding.Tests.Preprocessing.Text;
 

@@ -1,10 +1,16 @@
 using System.Diagnostics;
 
-namespace Baize.Indexer.Tests.Support;
+namespace Baize.TestSupport;
 
-/// <summary>Runs ffmpeg, espeak-ng and rabbitmqctl; a failure carries the tool's error output.</summary>
-internal static class CommandLine
+/// <summary>Runs command-line tools (ffmpeg, espeak-ng, rabbitmqctl); a failure carries the tool's error output.</summary>
+public static class CommandLine
 {
+    /// <summary>A generous bound: the machine may be busy with other test projects.</summary>
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Runs <paramref name="tool"/> to the end and returns its standard output.</summary>
+    /// <exception cref="InvalidOperationException">The tool exited with a non-zero code.</exception>
+    /// <exception cref="TimeoutException">The tool ran longer than <paramref name="timeout"/> (five minutes unless given) and was killed.</exception>
     public static async Task<string> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var startInfo = new ProcessStartInfo(tool)
@@ -19,10 +25,12 @@ internal static class CommandLine
         }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{tool} did not start.");
+
+        // Both pipes are read while the tool runs: a tool that fills one would otherwise block forever.
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout ?? TimeSpan.FromMinutes(2));
+        limit.CancelAfter(timeout ?? DefaultTimeout);
         try
         {
             await process.WaitForExitAsync(limit.Token);
@@ -30,6 +38,11 @@ internal static class CommandLine
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
             throw new TimeoutException($"{tool} {string.Join(' ', startInfo.ArgumentList)} did not finish.");
         }
 

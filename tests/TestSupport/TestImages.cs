@@ -2,11 +2,17 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using SkiaSharp;
 
-namespace Baize.SearchApi.Tests.Support;
+namespace Baize.TestSupport;
 
-/// <summary>Images drawn with SkiaSharp and encoded in memory, plus a hand-made PNG header for decompression-bomb uploads.</summary>
-internal static class TestImages
+/// <summary>Images drawn with SkiaSharp and encoded in memory, plus a hand-made PNG header for decompression-bomb tests.</summary>
+public static class TestImages
 {
+    /// <summary>JPEG and WebP quality: high enough that a solid colour survives within the preprocessing tests' tolerance.</summary>
+    private const int Quality = 95;
+
+    public static byte[] Solid(SKColor color, int width, int height, SKEncodedImageFormat format = SKEncodedImageFormat.Png) =>
+        Draw(width, height, format, canvas => canvas.Clear(color));
+
     /// <summary>A shape of <paramref name="shape"/> colour on a <paramref name="background"/> canvas.</summary>
     public static byte[] Shape(SKColor background, SKColor shape, int size = 96, SKEncodedImageFormat format = SKEncodedImageFormat.Png) =>
         Draw(size, size, format, canvas =>
@@ -15,6 +21,53 @@ internal static class TestImages
             using var paint = new SKPaint { Color = shape, IsAntialias = true };
             canvas.DrawRect(size * 0.25f, size * 0.15f, size * 0.5f, size * 0.7f, paint);
         });
+
+    /// <summary>A small PNG, different for every <paramref name="seed"/>: a coloured background with a square.</summary>
+    public static byte[] Seeded(int seed, int size = 48)
+    {
+        var random = new Random(seed);
+        using var bitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            using var paint = new SKPaint { Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)) };
+            var side = size / 2f;
+            canvas.DrawRect(random.Next(size / 2), random.Next(size / 2), side, side, paint);
+
+            // The seed itself in one pixel: two seeds whose random colours happen to match still differ.
+            bitmap.SetPixel(0, 0, new SKColor((byte)(seed & 0xFF), (byte)((seed >> 8) & 0xFF), 7));
+        }
+
+        return Encode(bitmap, SKEncodedImageFormat.Png);
+    }
+
+    /// <summary>Vertical bands of equal width, left to right.</summary>
+    public static byte[] Bands(int width, int height, params SKColor[] colors) =>
+        Draw(width, height, SKEncodedImageFormat.Png, canvas =>
+        {
+            var band = (float)width / colors.Length;
+            using var paint = new SKPaint();
+            for (var i = 0; i < colors.Length; i++)
+            {
+                paint.Color = colors[i];
+                canvas.DrawRect(i * band, 0, band, height, paint);
+            }
+        });
+
+    /// <summary>Alternating black and white single pixels: the worst case for aliasing when downscaled.</summary>
+    public static byte[] Checkerboard(int size)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var pixels = bitmap.GetPixelSpan();
+        for (var i = 0; i < size * size; i++)
+        {
+            var value = (byte)(((i % size) + (i / size)) % 2 == 0 ? 0 : 255);
+            pixels.Slice(i * 4, 4).Fill(value);
+            pixels[(i * 4) + 3] = 255;
+        }
+
+        return Encode(bitmap, SKEncodedImageFormat.Png);
+    }
 
     /// <summary>Seeded random pixels: incompressible, so cutting the file in half cuts the pixel data.</summary>
     public static byte[] Noise(int size, SKEncodedImageFormat format, int seed = 7)
@@ -31,6 +84,9 @@ internal static class TestImages
 
         return Encode(bitmap, format);
     }
+
+    public static byte[] Transparent(int size) =>
+        Draw(size, size, SKEncodedImageFormat.Png, canvas => canvas.Clear(SKColors.Transparent));
 
     /// <summary>A well-formed PNG whose header claims <paramref name="width"/> × <paramref name="height"/> pixels, with almost no data.</summary>
     public static byte[] PngHeaderClaiming(int width, int height)
@@ -68,7 +124,7 @@ internal static class TestImages
     private static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format)
     {
         using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(format, quality: 90);
+        using var data = image.Encode(format, Quality);
         return data.ToArray();
     }
 
