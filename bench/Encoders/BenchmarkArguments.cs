@@ -1,9 +1,9 @@
-using System.Globalization;
+using Baize.BenchSupport;
 
 namespace Baize.Encoders;
 
 /// <summary>The command line. Paths are relative to the current directory, which <c>dotnet run</c> leaves unchanged.</summary>
-public sealed record BenchmarkArguments
+public sealed record BenchmarkArguments : IBenchmarkArguments
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Encoders -- [options]
@@ -18,7 +18,14 @@ public sealed record BenchmarkArguments
           --help            show this text
         """;
 
-    private static readonly string[] ValueOptions = ["--models", "--model", "--corpus", "--split", "--out", "--threads", "--items"];
+    private static readonly CommandLineParser<BenchmarkArguments> Parser = new CommandLineParser<BenchmarkArguments>(a => a with { ShowHelp = true })
+        .Value("--models", (a, v) => a with { ModelsTree = v.Text })
+        .Value("--model", (a, v) => a with { ModelFolders = [.. a.ModelFolders, v.Text] })
+        .Value("--corpus", (a, v) => a with { Corpus = v.Text })
+        .Value("--split", (a, v) => a with { Split = v.Text })
+        .Value("--out", (a, v) => a with { Output = v.Text })
+        .Value("--threads", (a, v) => a with { IntraOpThreads = v.Positive() })
+        .Value("--items", (a, v) => a with { PreprocessItems = v.Positive() });
 
     public string ModelsTree { get; init; } = "models";
 
@@ -37,48 +44,5 @@ public sealed record BenchmarkArguments
     public bool ShowHelp { get; init; }
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has an unusable value.</exception>
-    public static BenchmarkArguments Parse(IReadOnlyList<string> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var result = new BenchmarkArguments();
-        var folders = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var option = args[i];
-            if (option is "--help" or "-h")
-            {
-                return result with { ShowHelp = true };
-            }
-
-            if (!ValueOptions.Contains(option))
-            {
-                throw new ArgumentException($"Unknown option '{option}'.");
-            }
-
-            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{option} needs a value.");
-            if (option == "--model")
-            {
-                folders.Add(value);
-                continue;
-            }
-
-            result = option switch
-            {
-                "--models" => result with { ModelsTree = value },
-                "--corpus" => result with { Corpus = value },
-                "--split" => result with { Split = value },
-                "--out" => result with { Output = value },
-                "--threads" => result with { IntraOpThreads = Positive(option, value) },
-                "--items" => result with { PreprocessItems = Positive(option, value) },
-                _ => throw new ArgumentException($"Unknown option '{option}'."),
-            };
-        }
-
-        return result with { ModelFolders = folders };
-    }
-
-    private static int Positive(string option, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
-            ? number
-            : throw new ArgumentException($"{option} needs a positive whole number, not '{value}'.");
+    public static BenchmarkArguments Parse(IReadOnlyList<string> args) => Parser.Parse(args, new BenchmarkArguments());
 }

@@ -1,6 +1,5 @@
+using Baize.BenchSupport;
 using Baize.Embedding.Media;
-using Baize.Encoders.Host;
-using Baize.Encoders.Inputs;
 using Baize.Encoders.Results;
 
 namespace Baize.Encoders;
@@ -23,11 +22,8 @@ public sealed class BenchmarkRun
         var split = CorpusSplit.Load(_arguments.Corpus, _arguments.Split);
 
         // Read before any model runs, so the load average reflects other work on the machine rather than this benchmark.
-        var machine = await MachineProbe.DescribeAsync(MediaDecodeOptions.Default.FfmpegPath, cancellationToken);
-        if (machine.LoadAverage1M > machine.Cores / 2.0)
-        {
-            _log.WriteLine($"warning: load average {machine.LoadAverage1M} on {machine.Cores} cores; other work competes for the CPU and the numbers will be noisy and low.");
-        }
+        var machine = await MachineInfo.ProbeAsync(MediaDecodeOptions.Default.FfmpegPath, cancellationToken);
+        MachineProbe.WarnWhenBusy(machine.LoadAverage1M, _log);
 
         var settings = new BenchmarkSettings(
             _arguments.IntraOpThreads,

@@ -1,8 +1,8 @@
+using Baize.BenchSupport;
 using Baize.Embedding;
 using Baize.Embedding.Manifests;
 using Baize.Embedding.Models;
 using Baize.Embedding.Runtime;
-using Baize.Encoders.Inputs;
 using Baize.Encoders.Measurement;
 using Baize.Encoders.Results;
 using Baize.Encoders.Workloads;

@@ -1,9 +1,9 @@
-using System.Globalization;
+using Baize.BenchSupport;
 
 namespace Baize.VectorSearch;
 
 /// <summary>The command line. Paths are relative to the current directory, which <c>dotnet run</c> leaves unchanged.</summary>
-public sealed record BenchmarkArguments
+public sealed record BenchmarkArguments : IBenchmarkArguments
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/VectorSearch -- [options]
@@ -16,7 +16,12 @@ public sealed record BenchmarkArguments
           --help            show this text
         """;
 
-    private static readonly string[] ValueOptions = ["--sizes", "--queries", "--out", "--data", "--seed"];
+    private static readonly CommandLineParser<BenchmarkArguments> Parser = new CommandLineParser<BenchmarkArguments>(a => a with { ShowHelp = true })
+        .Value("--sizes", (a, v) => a with { Sizes = v.PositiveList() })
+        .Value("--queries", (a, v) => a with { Queries = v.Positive() })
+        .Value("--out", (a, v) => a with { Output = v.Text })
+        .Value("--data", (a, v) => a with { DataFolder = v.Text })
+        .Value("--seed", (a, v) => a with { Seed = v.Positive() });
 
     public IReadOnlyList<int> Sizes { get; init; } = [10_000, 100_000, 1_000_000];
 
@@ -31,40 +36,5 @@ public sealed record BenchmarkArguments
     public bool ShowHelp { get; init; }
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has an unusable value.</exception>
-    public static BenchmarkArguments Parse(IReadOnlyList<string> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var result = new BenchmarkArguments();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var option = args[i];
-            if (option is "--help" or "-h")
-            {
-                return result with { ShowHelp = true };
-            }
-
-            if (!ValueOptions.Contains(option))
-            {
-                throw new ArgumentException($"Unknown option '{option}'.");
-            }
-
-            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{option} needs a value.");
-            result = option switch
-            {
-                "--sizes" => result with { Sizes = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Positive(option, v))] },
-                "--queries" => result with { Queries = Positive(option, value) },
-                "--out" => result with { Output = value },
-                "--data" => result with { DataFolder = value },
-                "--seed" => result with { Seed = Positive(option, value) },
-                _ => throw new ArgumentException($"Unknown option '{option}'."),
-            };
-        }
-
-        return result.Sizes.Count == 0 ? throw new ArgumentException("--sizes needs at least one size.") : result;
-    }
-
-    private static int Positive(string option, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
-            ? number
-            : throw new ArgumentException($"{option} needs positive whole numbers, not '{value}'.");
+    public static BenchmarkArguments Parse(IReadOnlyList<string> args) => Parser.Parse(args, new BenchmarkArguments());
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Baize.BenchSupport;
 using Baize.Vectors;
 using Baize.Vectors.Embedded;
 using Baize.Vectors.Filters;
@@ -50,7 +51,7 @@ public sealed class SizeBenchmark
             }
 
             var databaseBytes = Directory.GetFiles(folder).Sum(file => new FileInfo(file).Length);
-            Collect();
+            Heap.Settle();
             var openStart = Stopwatch.GetTimestamp();
             await using var reopened = new EmbeddedVectorStore(options);
             var exact = reopened.GetCollection("exact");
@@ -136,7 +137,7 @@ public sealed class SizeBenchmark
             rawScan?.Invoke();
         }
 
-        Collect();
+        Heap.Settle();
         var times = new double[_arguments.Queries];
         var raw = new double[rawScan is null ? 0 : _arguments.Queries];
         var ids = new Guid[_arguments.Queries][];
@@ -154,12 +155,5 @@ public sealed class SizeBenchmark
 
         Array.Sort(raw);
         return (LatencyResult.From(times), ids, raw.Length == 0 ? 0 : raw[raw.Length / 2]);
-    }
-
-    private static void Collect()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
     }
 }

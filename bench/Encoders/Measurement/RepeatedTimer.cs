@@ -1,3 +1,5 @@
+using Baize.BenchSupport;
+
 namespace Baize.Encoders.Measurement;
 
 /// <summary>Runs a synchronous action under a <see cref="MeasurementBudget"/> and returns the time of each timed run.</summary>
@@ -14,9 +16,7 @@ public static class RepeatedTimer
         }
 
         // Start from a clean heap so garbage left by loading and warm-up is not collected inside a timed run.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        Heap.Settle();
 
         var times = new List<double>();
         var phaseStart = Clock.Now();

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Baize.BenchSupport;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Baize.Encoders.Results;
 
@@ -16,4 +18,16 @@ public sealed record MachineInfo(
     string OnnxRuntime,
     string? Ffmpeg,
     [property: JsonPropertyName("load_average_1m")] double? LoadAverage1M,
-    string Build);
+    string Build)
+{
+    /// <summary>This machine, now.</summary>
+    public static async Task<MachineInfo> ProbeAsync(string ffmpegPath, CancellationToken cancellationToken) => new(
+        MachineProbe.Cores,
+        MachineProbe.CpuModel(),
+        MachineProbe.Os,
+        MachineProbe.Dotnet,
+        OrtEnv.Instance().GetVersionString(),
+        await MachineProbe.FfmpegVersionAsync(ffmpegPath, cancellationToken),
+        MachineProbe.LoadAverage(),
+        MachineProbe.Build);
+}

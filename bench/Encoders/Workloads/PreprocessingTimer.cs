@@ -1,3 +1,4 @@
+using Baize.BenchSupport;
 using Baize.Encoders.Measurement;
 
 namespace Baize.Encoders.Workloads;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Baize.BenchSupport;
 using Baize.Embedding.Preprocessing.Text;
 using Baize.Embedding.Runtime;
-using Baize.Encoders.Inputs;
 
 namespace Baize.Encoders.Workloads;
 

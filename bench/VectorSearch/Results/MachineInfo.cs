@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Baize.BenchSupport;
 
 namespace Baize.VectorSearch.Results;
 
@@ -13,4 +14,15 @@ public sealed record MachineInfo(
     string Dotnet,
     [property: JsonPropertyName("load_average_1m")] double? LoadAverage1M,
     bool Vector512,
-    string Build);
+    string Build)
+{
+    /// <summary>This machine, now.</summary>
+    public static MachineInfo Probe() => new(
+        MachineProbe.Cores,
+        MachineProbe.CpuModel(),
+        MachineProbe.Os,
+        MachineProbe.Dotnet,
+        MachineProbe.LoadAverage(),
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated,
+        MachineProbe.Build);
+}
