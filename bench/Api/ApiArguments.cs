@@ -17,7 +17,7 @@ public sealed record ApiArguments : IBenchmarkArguments
           --real N            real corpus images embedded as the base vectors; 0 uses random unit Gaussians (default: 2000)
           --noise X           length of the random perturbation added to a base vector for the other points (default: 0.3)
           --top-k N           hits per query (default: 10)
-          --quantization Q    none or int8: how the image collection scans (Indexer:Quantization) (default: none)
+          --quantization Q    none or int8: how the image collection scans (Indexer:Quantization) (default: int8, as the product)
           --models DIR        models tree served (default: models)
           --corpus DIR        generated corpus: images and captions (default: data/corpus)
           --seed N            seed of the perturbations, payloads and query order (default: 42)
@@ -56,7 +56,7 @@ public sealed record ApiArguments : IBenchmarkArguments
 
     public int TopK { get; init; } = 10;
 
-    public VectorQuantization Quantization { get; init; } = VectorQuantization.None;
+    public VectorQuantization Quantization { get; init; } = VectorQuantization.Int8;
 
     public string ModelsTree { get; init; } = "models";
 

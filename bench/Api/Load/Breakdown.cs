@@ -3,10 +3,8 @@ using Baize.BenchSupport;
 using Baize.Embedding;
 using Baize.Embedding.Runtime;
 using Baize.Indexer.Collections;
-using Baize.Indexer.Items;
 using Baize.SearchApi.Search;
 using Baize.Vectors;
-using Baize.Vectors.Filters;
 
 namespace Baize.Api.Load;
 
@@ -77,42 +75,29 @@ public static class Breakdown
             scan[i] = Clock.MillisecondsSince(start);
         }
 
-        var (upserts, deletes) = await IndexWritesAsync(alias, Math.Min(samples, MaxIndexWrites), cancellationToken);
+        var upserts = await IndexWritesAsync(alias, Math.Min(samples, MaxIndexWrites), cancellationToken);
         return new BreakdownResult(
             LatencyResult.From(embed),
             LatencyResult.From(onnx),
             LatencyResult.From(served),
             LatencyResult.From(scan),
-            LatencyResult.From(upserts),
-            LatencyResult.From(deletes));
+            LatencyResult.From(upserts));
     }
 
-    /// <summary>
-    /// ItemIndexer's write of one single-segment item: upsert its point, then delete the item's points that are not
-    /// among those just written (a filter on item_id with a has-id exclusion). Existing points are rewritten unchanged,
-    /// and the delete matches nothing, so the collection stays as it was.
-    /// </summary>
-    private static async Task<(double[] Upserts, double[] Deletes)> IndexWritesAsync(VectorCollection alias, int count, CancellationToken cancellationToken)
+    /// <summary>ItemIndexer's write of one single-segment item: upsert its point. Existing points are rewritten
+    /// unchanged, so the collection stays as it was.</summary>
+    private static async Task<double[]> IndexWritesAsync(VectorCollection alias, int count, CancellationToken cancellationToken)
     {
         var page = await alias.ScrollAsync(null, Math.Max(count, 1), includeVectors: true, cancellationToken: cancellationToken);
         var upserts = new List<double>(page.Records.Count);
-        var deletes = new List<double>(page.Records.Count);
         Heap.Settle();
         foreach (var record in page.Records)
         {
-            var stale = new VectorFilter
-            {
-                Must = [new MatchCondition(PointFields.ItemId, (string)record.Payload[PointFields.ItemId])],
-                MustNot = [new HasIdCondition([record.Id])],
-            };
             var start = Clock.Now();
             await alias.UpsertAsync([record], cancellationToken);
             upserts.Add(Clock.MillisecondsSince(start));
-            start = Clock.Now();
-            await alias.DeleteAsync(stale, cancellationToken);
-            deletes.Add(Clock.MillisecondsSince(start));
         }
 
-        return ([.. upserts], [.. deletes]);
+        return [.. upserts];
     }
 }

@@ -30,8 +30,7 @@ public static class MarkdownReport
             Row(parts, "text embedding (OnnxEncoder.EmbedTexts alone)", b.EmbedTextOnnx);
             Row(parts, "search (SearchService: alias, scan, grouping, hits)", b.Search);
             Row(parts, "store scan alone (top_k · 4 candidates)", b.Scan);
-            Row(parts, "indexing one item, store part 1: upsert one point", b.IndexUpsert);
-            Row(parts, "indexing one item, store part 2: stale-segment delete", b.IndexStaleDelete);
+            Row(parts, "indexing one item: upsert its point", b.IndexUpsert);
             text.AppendLine();
             text.AppendLine(Invariant, $"In-process, one call at a time ({b.EmbedText.Samples} calls each, no HTTP):");
             text.AppendLine();

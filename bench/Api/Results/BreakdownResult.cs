@@ -7,12 +7,10 @@ namespace Baize.Api.Results;
 /// <param name="EmbedTextOnnx">OnnxEncoder.EmbedTexts on one caption: tokenisation and ONNX Runtime, no batcher.</param>
 /// <param name="Search">SearchService.SearchAsync: alias lookup, the store's scan, grouping and hit mapping, as served.</param>
 /// <param name="Scan">VectorCollection.SearchAsync on the alias for the candidates the service asks for (top_k · 4): the store alone.</param>
-/// <param name="IndexUpsert">What indexing one more item costs the store at this size, part 1: upserting its one point (one durable SQLite commit).</param>
-/// <param name="IndexStaleDelete">Part 2: the stale-segment delete ItemIndexer runs after every upsert (item_id match minus the ids just written), which scans the whole collection under the store's write lock.</param>
+/// <param name="IndexUpsert">What indexing one more item costs the store at this size: upserting its one point (one durable SQLite commit).</param>
 public sealed record BreakdownResult(
     LatencyResult EmbedText,
     LatencyResult EmbedTextOnnx,
     LatencyResult Search,
     LatencyResult Scan,
-    LatencyResult IndexUpsert,
-    LatencyResult IndexStaleDelete);
+    LatencyResult IndexUpsert);
