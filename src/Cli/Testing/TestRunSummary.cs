@@ -37,7 +37,10 @@ public sealed record TestRunSummary(int Passed, int Failed, int Skipped)
 
         int Read(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0", CultureInfo.InvariantCulture);
         var failed = Read("failed") + Read("error") + Read("timeout") + Read("aborted");
-        return new TestRunSummary(Read("passed"), failed, Read("notExecuted"));
+
+        // The VSTest TRX logger leaves skipped tests out of "executed" but does not always count them as "notExecuted".
+        var skipped = Math.Max(Read("notExecuted"), Read("total") - Read("executed"));
+        return new TestRunSummary(Read("passed"), failed, skipped);
     }
 
     private TestRunSummary Add(TestRunSummary other) =>
