@@ -25,17 +25,7 @@ public sealed class IngestionService(
     /// <exception cref="IngestionException">The upload is refused; nothing was stored.</exception>
     public async Task<PreparedUpload> PrepareAsync(Stream content, string? fileName, string? contentType, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        StagedOriginal staged;
-        try
-        {
-            staged = await originals.StageAsync(content, options.Value.MaxFileBytes, cancellationToken);
-        }
-        catch (OriginalTooLargeException exception)
-        {
-            throw new IngestionException(IngestionProblem.TooLarge, exception.Message);
-        }
-
+        var staged = await StageAsync(content, cancellationToken);
         try
         {
             var media = await inspector.InspectAsync(staged.Path, contentType, cancellationToken);
@@ -45,6 +35,21 @@ public sealed class IngestionService(
         {
             staged.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Receives bytes to a staging file within the upload size limit (query files use it too).</summary>
+    /// <exception cref="IngestionException">Over the size limit; nothing is kept.</exception>
+    public async Task<StagedOriginal> StageAsync(Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            return await originals.StageAsync(content, options.Value.MaxFileBytes, cancellationToken);
+        }
+        catch (OriginalTooLargeException exception)
+        {
+            throw new IngestionException(IngestionProblem.TooLarge, exception.Message);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Baize.Indexer.Ingestion;
-using Baize.Indexer.Originals;
 using Baize.SearchApi.Errors;
 using Baize.SearchApi.Security;
 using Baize.SearchApi.Telemetry;
@@ -31,7 +30,7 @@ public static class SearchEndpoints
         QueryEmbedder embedder,
         SearchQueryValidator validator,
         SearchService search,
-        OriginalStore originals,
+        IngestionService ingestionService,
         IOptions<IngestionOptions> ingestion,
         BaizeMetrics metrics,
         CancellationToken cancellationToken)
@@ -65,7 +64,7 @@ public static class SearchEndpoints
             if (request.HasFormContentType)
             {
                 RequestBody.AllowBodyOf(context, ingestion.Value.MaxFileBytes + RequestBody.MaxJsonBytes);
-                return await SearchByFileAsync(request, new FileSearch(embedder, validator, search, originals, ingestion.Value, metrics, started), cancellationToken);
+                return await SearchByFileAsync(request, new FileSearch(embedder, validator, search, ingestionService, ingestion.Value, metrics, started), cancellationToken);
             }
 
             return ApiProblems.UnsupportedContentType("Send application/json with a text query, or multipart/form-data with a file.");
@@ -86,7 +85,7 @@ public static class SearchEndpoints
 
     private static async Task<IResult> SearchByFileAsync(HttpRequest request, FileSearch services, CancellationToken cancellationToken)
     {
-        var (embedder, validator, search, originals, limits, metrics, started) = services;
+        var (embedder, validator, search, ingestion, limits, metrics, started) = services;
         var form = await FormReader.ReadAsync(request, limits, cancellationToken);
         if (form.Problem is not null)
         {
@@ -119,21 +118,9 @@ public static class SearchEndpoints
         var query = await validator.ValidateAsync(options, cancellationToken);
         var file = files[0];
         await using var content = file.OpenReadStream();
-        using var staged = await StageAsync(originals, content, limits.MaxFileBytes, cancellationToken);
+        using var staged = await ingestion.StageAsync(content, cancellationToken);
         var embedded = await embedder.EmbedFileAsync(staged.Path, file.ContentType, cancellationToken);
         return await RunAsync(embedded, query, search, started, metrics, cancellationToken);
-    }
-
-    private static async Task<StagedOriginal> StageAsync(OriginalStore originals, Stream content, long maxBytes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await originals.StageAsync(content, maxBytes, cancellationToken);
-        }
-        catch (OriginalTooLargeException exception)
-        {
-            throw new IngestionException(IngestionProblem.TooLarge, exception.Message);
-        }
     }
 
     private static async Task<IResult> RunAsync(EmbeddedQuery embedded, SearchQuery query, SearchService search, long started, BaizeMetrics metrics, CancellationToken cancellationToken)
@@ -144,5 +131,5 @@ public static class SearchEndpoints
     }
 
     private sealed record FileSearch(
-        QueryEmbedder Embedder, SearchQueryValidator Validator, SearchService Search, OriginalStore Originals, IngestionOptions Limits, BaizeMetrics Metrics, long Started);
+        QueryEmbedder Embedder, SearchQueryValidator Validator, SearchService Search, IngestionService Ingestion, IngestionOptions Limits, BaizeMetrics Metrics, long Started);
 }
