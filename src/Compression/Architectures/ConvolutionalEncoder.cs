@@ -43,6 +43,8 @@ public sealed class ConvolutionalEncoder : nn.Module<Tensor, Tensor>, IEncoder
 
     public ConvolutionalEncoderConfig Config { get; }
 
+    IEncoderConfig IEncoder.Config => Config;
+
     public string ArchitectureName => Config.Input.ArchitectureName;
 
     /// <param name="input">[N, C, H, W] as <see cref="ConvolutionalEncoderConfig.Input"/> describes: normalised pixels or log-mel spectrograms.</param>
@@ -76,6 +78,7 @@ public sealed class ConvolutionalEncoder : nn.Module<Tensor, Tensor>, IEncoder
 
     public IReadOnlyList<PrunableLayer> PrunableLayers()
     {
-        return [.. _backbone.PrunableLayers("backbone"), _head.HiddenUnits("head")];
+        var backbone = _backbone.PrunableLayers("backbone");
+        return [.. backbone.Take(backbone.Count - 1), backbone[^1].WithDependents([_head.InputColumns()]), _head.HiddenUnits("head")];
     }
 }

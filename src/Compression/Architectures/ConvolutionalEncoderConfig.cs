@@ -9,7 +9,11 @@ namespace Baize.Compression.Architectures;
 /// its own, and leaving the input out keeps the config as it was written before image and audio shared one class.
 /// </param>
 public sealed record ConvolutionalEncoderConfig([property: JsonIgnore] ConvolutionalInput Input, ResidualCnnConfig Backbone, int HeadHiddenUnits)
+    : IEncoderConfig
 {
+    /// <summary>The name of the projection head's hidden-unit layer in <see cref="ConvolutionalEncoder.PrunableLayers"/>.</summary>
+    public const string HeadLayerName = "head.fc1";
+
     /// <summary>
     /// The production image teacher: 3x3 stem of 32 channels at full resolution, then one basic block per stage at
     /// 32/64/128/128 channels, each halving the map (64 → 4x4), then a 256-unit projection head.
@@ -54,4 +58,20 @@ public sealed record ConvolutionalEncoderConfig([property: JsonIgnore] Convoluti
         return Backbone.Macs(Input.Height, Input.Width)
             + ProjectionHead.Macs(Backbone.OutputWidth, HeadHiddenUnits, EncoderContract.EmbeddingDimension);
     }
+
+    string IEncoderConfig.ArchitectureName => Input.ArchitectureName;
+
+    public IEncoderConfig WithWidths(IReadOnlyDictionary<string, int> widths)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        return this with
+        {
+            Backbone = Backbone.WithWidths("backbone", widths),
+            HeadHiddenUnits = widths.GetValueOrDefault(HeadLayerName, HeadHiddenUnits),
+        };
+    }
+
+    IEncoderConfig IEncoderConfig.Thinned(double widthFactor) => Scaled(widthFactor);
+
+    public IEncoder Build() => new ConvolutionalEncoder(this);
 }

@@ -6,6 +6,9 @@ namespace Baize.Compression.Architectures;
 /// <summary>What every encoder offers besides its modality-specific forward pass: size, cost, prunable structure and ONNX export.</summary>
 public interface IEncoder : IOnnxModel
 {
+    /// <summary>The widths this encoder was built from.</summary>
+    IEncoderConfig Config { get; }
+
     /// <summary>Trainable parameters actually held by the module (batch-norm running statistics are buffers, not counted).</summary>
     long ParameterCount();
 

@@ -54,7 +54,12 @@ public sealed class TextEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
         RegisterComponents();
     }
 
+    /// <summary>The name of the model-width layer in <see cref="PrunableLayers"/>.</summary>
+    public const string StreamLayerName = "stream";
+
     public TextEncoderConfig Config { get; }
+
+    IEncoderConfig IEncoder.Config => Config;
 
     public string ArchitectureName => nameof(TextEncoder);
 
@@ -107,6 +112,25 @@ public sealed class TextEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
 
     public IReadOnlyList<PrunableLayer> PrunableLayers()
     {
-        return [.. _blocks.SelectMany((block, i) => block.PrunableLayers($"blocks.{i}"))];
+        return [StreamWidth(), .. _blocks.SelectMany((block, i) => block.PrunableLayers($"blocks.{i}"))];
+    }
+
+    /// <summary>The residual stream's channels, shared by the embeddings, every block and the final LayerNorm.</summary>
+    private PrunableLayer StreamWidth()
+    {
+        // Embedding.weight wraps the native tensor anew on each read; the registered parameter is the one training sees.
+        var tokenTable = named_parameters().Single(entry => entry.name == "token_embedding.weight").parameter;
+        var producers = new List<GroupedParameter> { new(tokenTable, 1), new(_positionEmbedding, 1) };
+        var readers = new List<GroupSlice> { new(_projection.weight!, 1) };
+        foreach (var block in _blocks)
+        {
+            var slices = block.StreamSlices();
+            producers.AddRange(slices.Producers);
+            readers.AddRange(slices.Readers);
+        }
+
+        producers.Add(new(_norm.weight!, 0));
+        producers.Add(new(_norm.bias!, 0));
+        return new PrunableLayer(StreamLayerName, PrunableKind.ModelWidth, Config.ModelDim, producers, readers, new ActivationTap(_norm, -1));
     }
 }

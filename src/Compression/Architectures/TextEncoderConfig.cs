@@ -7,6 +7,7 @@ namespace Baize.Compression.Architectures;
 /// MLP units. Attention width (heads x head width) is independent of the model width, so heads prune freely.
 /// </summary>
 public sealed record TextEncoderConfig(int VocabularySize, int ModelDim, int HeadDim, IReadOnlyList<TransformerBlockConfig> Blocks)
+    : IEncoderConfig
 {
     /// <summary>The production teacher: model width 128, two pre-LN blocks of 4 heads x 32 and a 256-unit MLP.</summary>
     /// <param name="vocabularySize">Size of the WordPiece vocabulary the tokenizer produces ids for.</param>
@@ -61,4 +62,22 @@ public sealed record TextEncoderConfig(int VocabularySize, int ModelDim, int Hea
 
         return macs + ((long)ModelDim * EncoderContract.EmbeddingDimension);
     }
+
+    string IEncoderConfig.ArchitectureName => nameof(TextEncoder);
+
+    public IEncoderConfig WithWidths(IReadOnlyDictionary<string, int> widths)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        return this with
+        {
+            ModelDim = widths.GetValueOrDefault(TextEncoder.StreamLayerName, ModelDim),
+            Blocks = [.. Blocks.Select((block, i) => new TransformerBlockConfig(
+                widths.GetValueOrDefault($"blocks.{i}.attention", block.Heads),
+                widths.GetValueOrDefault($"blocks.{i}.mlp.fc1", block.MlpHiddenUnits)))],
+        };
+    }
+
+    IEncoderConfig IEncoderConfig.Thinned(double widthFactor) => Scaled(widthFactor);
+
+    public IEncoder Build() => new TextEncoder(this);
 }

@@ -55,6 +55,8 @@ public sealed class VideoEncoder : nn.Module<Tensor, Tensor>, IEncoder
 
     public VideoEncoderConfig Config { get; }
 
+    IEncoderConfig IEncoder.Config => Config;
+
     public string ArchitectureName => nameof(VideoEncoder);
 
     /// <param name="frames">[N, 8, 3, 64, 64] normalised frames in time order.</param>
@@ -114,10 +116,14 @@ public sealed class VideoEncoder : nn.Module<Tensor, Tensor>, IEncoder
 
     public IReadOnlyList<PrunableLayer> PrunableLayers()
     {
+        // Each temporal layer's channels are read by the next temporal layer, the last one's by the head.
+        var backbone = _backbone.PrunableLayers("backbone");
+        var readers = _temporal.Select(layer => layer.InputColumns()).Skip(1).Append(_head.InputColumns()).ToList();
         return
         [
-            .. _backbone.PrunableLayers("backbone"),
-            .. _temporal.Select((layer, i) => layer.OutputChannels($"temporal.{i}")),
+            .. backbone.Take(backbone.Count - 1),
+            backbone[^1].WithDependents([_temporal[0].InputColumns()]),
+            .. _temporal.Select((layer, i) => layer.OutputChannels($"temporal.{i}").WithDependents([readers[i]])),
             _head.HiddenUnits("head"),
         ];
     }

@@ -7,6 +7,7 @@ namespace Baize.Compression.Architectures;
 /// (at least one, so frame order reaches the embedding) and the projection head's hidden units.
 /// </summary>
 public sealed record VideoEncoderConfig(ResidualCnnConfig FrameBackbone, IReadOnlyList<int> TemporalWidths, int HeadHiddenUnits)
+    : IEncoderConfig
 {
     /// <summary>
     /// Each frame's feature map is average-pooled to a <see cref="FrameGrid"/> x <see cref="FrameGrid"/> layout, not
@@ -66,4 +67,19 @@ public sealed record VideoEncoderConfig(ResidualCnnConfig FrameBackbone, IReadOn
 
         return macs + ProjectionHead.Macs(PooledWidth, HeadHiddenUnits, EncoderContract.EmbeddingDimension);
     }
+
+    string IEncoderConfig.ArchitectureName => nameof(VideoEncoder);
+
+    public IEncoderConfig WithWidths(IReadOnlyDictionary<string, int> widths)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        return new VideoEncoderConfig(
+            FrameBackbone.WithWidths("backbone", widths),
+            [.. TemporalWidths.Select((width, i) => widths.GetValueOrDefault($"temporal.{i}.conv", width))],
+            widths.GetValueOrDefault(ConvolutionalEncoderConfig.HeadLayerName, HeadHiddenUnits));
+    }
+
+    IEncoderConfig IEncoderConfig.Thinned(double widthFactor) => Scaled(widthFactor);
+
+    public IEncoder Build() => new VideoEncoder(this);
 }

@@ -53,4 +53,16 @@ public sealed class ConvBatchNorm : nn.Module<Tensor, Tensor>, IOnnxExportable
     {
         return [new(_conv.weight!, 0), new(_norm.weight!, 0), new(_norm.bias!, 0)];
     }
+
+    /// <summary>The batch norm's running mean and variance: one entry per output channel, kept with the channel.</summary>
+    internal IEnumerable<GroupSlice> OutputStatistics()
+    {
+        return [new(_norm.running_mean!, 0), new(_norm.running_var!, 0)];
+    }
+
+    /// <summary>The convolution's input columns: one slice per input channel, along axis 1.</summary>
+    internal GroupSlice InputColumns()
+    {
+        return new GroupSlice(_conv.weight!, 1);
+    }
 }

@@ -40,7 +40,19 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// <param name="path">This MLP's state-dict path.</param>
     internal PrunableLayer HiddenUnits(string path)
     {
-        return new PrunableLayer($"{path}.fc1", PrunableKind.HiddenUnits, _hiddenUnits, [new(_hidden.weight!, 0), new(_hidden.bias!, 0)]);
+        return new PrunableLayer(
+            $"{path}.fc1",
+            PrunableKind.HiddenUnits,
+            _hiddenUnits,
+            [new(_hidden.weight!, 0), new(_hidden.bias!, 0)],
+            [new(_output.weight!, 1)],
+            new ActivationTap(_hidden, -1));
+    }
+
+    /// <summary>The model-width slices: fc1 reads each channel (input columns), fc2 writes it (output rows and bias).</summary>
+    internal (IEnumerable<GroupedParameter> Writers, IEnumerable<GroupSlice> Readers) StreamSlices()
+    {
+        return ([new(_output.weight!, 0), new(_output.bias!, 0)], [new(_hidden.weight!, 1)]);
     }
 
     /// <summary>Opset 17 has no Gelu operator: x · ½ · (1 + erf(x / √2)), TorchSharp's exact GELU.</summary>

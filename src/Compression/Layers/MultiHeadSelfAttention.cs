@@ -109,7 +109,13 @@ public sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor, Tensor>
             new(_key.weight!, 0), new(_key.bias!, 0),
             new(_value.weight!, 0), new(_value.bias!, 0),
         ];
-        return new PrunableLayer(path, PrunableKind.AttentionHeads, _heads, producers);
+        return new PrunableLayer(path, PrunableKind.AttentionHeads, _heads, producers, [new(_output.weight!, 1)], new ActivationTap(_value, -1));
+    }
+
+    /// <summary>The model-width slices: the query, key and value projections read each channel, the output projection writes it.</summary>
+    internal (IEnumerable<GroupedParameter> Writers, IEnumerable<GroupSlice> Readers) StreamSlices()
+    {
+        return ([new(_output.weight!, 0), new(_output.bias!, 0)], [new(_query.weight!, 1), new(_key.weight!, 1), new(_value.weight!, 1)]);
     }
 
     /// <summary>[N, T, H·d] to [N, H, T, d].</summary>

@@ -52,6 +52,18 @@ public sealed class ProjectionHead : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// <param name="path">This head's state-dict path.</param>
     internal PrunableLayer HiddenUnits(string path)
     {
-        return new PrunableLayer($"{path}.fc1", PrunableKind.HiddenUnits, _hiddenUnits, [new(_hidden.weight!, 0), new(_hidden.bias!, 0)]);
+        return new PrunableLayer(
+            $"{path}.fc1",
+            PrunableKind.HiddenUnits,
+            _hiddenUnits,
+            [new(_hidden.weight!, 0), new(_hidden.bias!, 0)],
+            [new(_output.weight!, 1)],
+            new ActivationTap(_hidden, -1));
+    }
+
+    /// <summary>The first layer's input columns: one per input feature.</summary>
+    internal GroupSlice InputColumns()
+    {
+        return new GroupSlice(_hidden.weight!, 1);
     }
 }

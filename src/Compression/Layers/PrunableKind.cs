@@ -11,4 +11,11 @@ public enum PrunableKind
 
     /// <summary>A self-attention head: its query, key and value projections.</summary>
     AttentionHeads,
+
+    /// <summary>
+    /// One channel of a Transformer's residual stream: its embedding columns, LayerNorm scales and shifts and the rows
+    /// that write to it. Removing a zeroed channel is exact everywhere except in LayerNorm, whose mean and variance are
+    /// taken over one channel fewer; recovery fine-tuning absorbs that difference.
+    /// </summary>
+    ModelWidth,
 }

@@ -3,15 +3,24 @@ using static TorchSharp.torch;
 namespace Baize.Compression.Layers;
 
 /// <summary>
-/// One set of structurally removable groups (channels, hidden units or heads) and the parameters that produce them.
-/// Zeroing every producer slice of a group makes the group output exactly zero, so the group can then be removed
-/// from the dense network without changing its function.
+/// One set of structurally removable groups (channels, hidden units, heads or model width) and every tensor that has
+/// a slice per group. Zeroing every producer slice of a group makes the group output exactly zero (see
+/// <see cref="PrunableKind"/> for the one approximate kind), so the group can then be removed from the dense network,
+/// its producer and dependent slices with it, without changing its function.
 /// </summary>
 /// <param name="Name">The state-dict path of the module that owns the producers, e.g. <c>backbone.stages.1.blocks.0.conv1</c>.</param>
 /// <param name="Kind">What a group is.</param>
 /// <param name="GroupCount">The current width: number of channels, units or heads.</param>
-/// <param name="Producers">Every parameter slice that computes a group's output.</param>
-public sealed record PrunableLayer(string Name, PrunableKind Kind, int GroupCount, IReadOnlyList<GroupedParameter> Producers)
+/// <param name="Producers">Every parameter slice that computes a group's output; the group norms and ADMM act on these.</param>
+/// <param name="Dependents">Every other tensor with a slice per group: input columns of the readers, running statistics.</param>
+/// <param name="Tap">Where the groups' activations can be observed.</param>
+public sealed record PrunableLayer(
+    string Name,
+    PrunableKind Kind,
+    int GroupCount,
+    IReadOnlyList<GroupedParameter> Producers,
+    IReadOnlyList<GroupSlice> Dependents,
+    ActivationTap Tap)
 {
     /// <summary>The L2 norm of each group over all its producer slices: a [GroupCount] tensor on the parameters' device.</summary>
     public Tensor GroupNorms()
@@ -21,10 +30,25 @@ public sealed record PrunableLayer(string Name, PrunableKind Kind, int GroupCoun
         var squares = zeros(GroupCount, device: Producers[0].Parameter.device);
         foreach (var producer in Producers)
         {
-            // Moving the group axis first makes each group one row, whatever the parameter's rank.
-            squares += producer.Parameter.transpose(producer.Axis, 0).reshape(GroupCount, -1).square().sum(1);
+            squares += GroupRows(producer.Parameter, producer.Axis, GroupCount).square().sum(1);
         }
 
         return squares.sqrt().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <paramref name="tensor"/> with one row per group: the group axis moved first, then flattened. Each group's slice
+    /// along the axis is contiguous, so a row holds exactly that group's entries.
+    /// </summary>
+    public static Tensor GroupRows(Tensor tensor, int axis, int groupCount)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        return tensor.movedim([axis], [0]).reshape(groupCount, -1);
+    }
+
+    /// <summary>This layer with readers outside the module that listed it (an encoder adds its head's or its temporal model's input columns).</summary>
+    public PrunableLayer WithDependents(IEnumerable<GroupSlice> more)
+    {
+        return this with { Dependents = [.. Dependents, .. more] };
     }
 }

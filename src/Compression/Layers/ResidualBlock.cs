@@ -58,7 +58,25 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// <param name="path">This block's state-dict path.</param>
     internal PrunableLayer InnerChannels(string path)
     {
-        return new PrunableLayer($"{path}.conv1", PrunableKind.ConvChannels, _innerChannels, [.. _conv1.OutputProducers()]);
+        return new PrunableLayer(
+            $"{path}.conv1",
+            PrunableKind.ConvChannels,
+            _innerChannels,
+            [.. _conv1.OutputProducers()],
+            [.. _conv1.OutputStatistics(), _conv2.InputColumns()],
+            new ActivationTap(_conv1, 1));
+    }
+
+    /// <summary>What reads the block's input channels: the first convolution and, where there is one, the projection shortcut.</summary>
+    internal IEnumerable<GroupSlice> InputColumns()
+    {
+        return _shortcut is null ? [_conv1.InputColumns()] : [_conv1.InputColumns(), _shortcut.InputColumns()];
+    }
+
+    /// <summary>The running statistics of the output channels' batch norms (residual branch and projection shortcut).</summary>
+    internal IEnumerable<GroupSlice> OutputStatistics()
+    {
+        return _shortcut is null ? _conv2.OutputStatistics() : _conv2.OutputStatistics().Concat(_shortcut.OutputStatistics());
     }
 
     /// <summary>The parameters that compute each output channel of the block's residual branch and of its projection shortcut.</summary>

@@ -62,28 +62,47 @@ public sealed class ResidualCnn : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// <summary>
     /// The stem's channels, each block's inner channels and each stage's residual-stream channels, named under
     /// <paramref name="path"/> (this module's state-dict path). A stage whose first block has an identity shortcut
-    /// shares its channels with its input, so its producers join the group of the layer before it.
+    /// shares its channels with its input, so its producers join the group of the layer before it. The last layer is
+    /// the output stream; its readers outside the CNN are the caller's to add.
     /// </summary>
-    internal IEnumerable<PrunableLayer> PrunableLayers(string path)
+    internal IReadOnlyList<PrunableLayer> PrunableLayers(string path)
     {
         var layers = new List<PrunableLayer>();
-        var streamName = $"{path}.stem";
-        var streamWidth = _config.StemWidth;
-        var streamProducers = _stem.OutputProducers().ToList();
+        var stream = new StreamGroup($"{path}.stem", _config.StemWidth, _stem);
+        stream.Producers.AddRange(_stem.OutputProducers());
+        stream.Dependents.AddRange(_stem.OutputStatistics());
         for (var s = 0; s < _stages.Count; s++)
         {
-            var stagePath = $"{path}.stages.{s}";
-            if (_config.Stages[s].Projects(streamWidth))
+            var stage = _stages[s];
+            stream.Dependents.AddRange(stage.InputColumns());
+            if (_config.Stages[s].Projects(stream.Width))
             {
-                layers.Add(new PrunableLayer(streamName, PrunableKind.ConvChannels, streamWidth, streamProducers));
-                (streamName, streamWidth, streamProducers) = (stagePath, _config.Stages[s].Width, []);
+                layers.Add(stream.ToLayer());
+                stream = new StreamGroup($"{path}.stages.{s}", _config.Stages[s].Width, stage.LastBlock);
             }
 
-            layers.AddRange(_stages[s].InnerChannels(stagePath));
-            streamProducers.AddRange(_stages[s].OutputProducers());
+            layers.AddRange(stage.InnerChannels($"{path}.stages.{s}"));
+            stream.Producers.AddRange(stage.OutputProducers());
+            stream.Dependents.AddRange(stage.OutputStatistics());
+            stream.Dependents.AddRange(stage.StreamReaders());
+            stream.Tap = stage.LastBlock;
         }
 
-        layers.Add(new PrunableLayer(streamName, PrunableKind.ConvChannels, streamWidth, streamProducers));
+        layers.Add(stream.ToLayer());
         return layers;
+    }
+
+    /// <summary>The residual-stream channels being collected while walking the stages.</summary>
+    private sealed class StreamGroup(string name, int width, nn.Module<Tensor, Tensor> tap)
+    {
+        public int Width => width;
+
+        public List<GroupedParameter> Producers { get; } = [];
+
+        public List<GroupSlice> Dependents { get; } = [];
+
+        public nn.Module<Tensor, Tensor> Tap { get; set; } = tap;
+
+        public PrunableLayer ToLayer() => new(name, PrunableKind.ConvChannels, width, Producers, Dependents, new ActivationTap(Tap, 1));
     }
 }

@@ -63,4 +63,33 @@ public sealed record ResidualCnnConfig(int InputChannels, int StemWidth, int Ste
             Stages = [.. Stages.Select(stage => stage.Scaled(widthFactor))],
         };
     }
+
+    /// <summary>
+    /// This CNN with the widths of the prunable layers named under <paramref name="path"/> replaced (names as
+    /// <see cref="ResidualCnn"/> lists them): the stem, each stage's stream and each block's inner width. A stage whose
+    /// first block keeps the identity shortcut shares the width of the stream before it.
+    /// </summary>
+    public ResidualCnnConfig WithWidths(string path, IReadOnlyDictionary<string, int> widths)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        var stemWidth = widths.GetValueOrDefault($"{path}.stem", StemWidth);
+        var teacherChannels = StemWidth;
+        var streamWidth = stemWidth;
+        var stages = new List<ResidualStageConfig>();
+        for (var s = 0; s < Stages.Count; s++)
+        {
+            var stage = Stages[s];
+            var stagePath = $"{path}.stages.{s}";
+            if (stage.Projects(teacherChannels))
+            {
+                streamWidth = widths.GetValueOrDefault(stagePath, stage.Width);
+            }
+
+            var inner = stage.BlockInnerWidths.Select((width, i) => widths.GetValueOrDefault($"{stagePath}.blocks.{i}.conv1", width));
+            stages.Add(new ResidualStageConfig(streamWidth, stage.Stride, [.. inner]));
+            teacherChannels = stage.Width;
+        }
+
+        return this with { StemWidth = stemWidth, Stages = stages };
+    }
 }

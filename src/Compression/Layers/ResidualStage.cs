@@ -64,4 +64,25 @@ public sealed class ResidualStage : nn.Module<Tensor, Tensor>, IOnnxExportable
     {
         return _blocks.SelectMany(block => block.OutputProducers());
     }
+
+    /// <summary>The running statistics of every block's output channels.</summary>
+    internal IEnumerable<GroupSlice> OutputStatistics()
+    {
+        return _blocks.SelectMany(block => block.OutputStatistics());
+    }
+
+    /// <summary>What reads the stage's input channels: the first block's convolution and projection shortcut.</summary>
+    internal IEnumerable<GroupSlice> InputColumns()
+    {
+        return _blocks[0].InputColumns();
+    }
+
+    /// <summary>What reads the residual stream inside the stage: every block after the first.</summary>
+    internal IEnumerable<GroupSlice> StreamReaders()
+    {
+        return _blocks.Skip(1).SelectMany(block => block.InputColumns());
+    }
+
+    /// <summary>The stage's last block, whose output is the stage's output.</summary>
+    internal ResidualBlock LastBlock => _blocks[^1];
 }

@@ -52,6 +52,12 @@ public sealed class TemporalConv : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// <param name="path">This layer's state-dict path.</param>
     internal PrunableLayer OutputChannels(string path)
     {
-        return new PrunableLayer($"{path}.conv", PrunableKind.ConvChannels, _outChannels, [new(_conv.weight!, 0), new(_conv.bias!, 0)]);
+        return new PrunableLayer($"{path}.conv", PrunableKind.ConvChannels, _outChannels, [new(_conv.weight!, 0), new(_conv.bias!, 0)], [], new ActivationTap(this, 1));
+    }
+
+    /// <summary>The convolution's input columns: one slice per input channel (several per frame-CNN channel, see <see cref="GroupSlice"/>).</summary>
+    internal GroupSlice InputColumns()
+    {
+        return new GroupSlice(_conv.weight!, 1);
     }
 }

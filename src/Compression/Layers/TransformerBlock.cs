@@ -55,4 +55,13 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor, Tensor>
     {
         return [_attention.AttentionHeads($"{path}.attention"), _mlp.HiddenUnits($"{path}.mlp")];
     }
+
+    /// <summary>The block's model-width slices: both LayerNorms' scales and shifts and the writers are producers; the readers depend.</summary>
+    internal (IEnumerable<GroupedParameter> Producers, IEnumerable<GroupSlice> Readers) StreamSlices()
+    {
+        var attention = _attention.StreamSlices();
+        var mlp = _mlp.StreamSlices();
+        GroupedParameter[] norms = [new(_attentionNorm.weight!, 0), new(_attentionNorm.bias!, 0), new(_mlpNorm.weight!, 0), new(_mlpNorm.bias!, 0)];
+        return ([.. norms, .. attention.Writers, .. mlp.Writers], [.. attention.Readers, .. mlp.Readers]);
+    }
 }

@@ -32,13 +32,14 @@ public sealed class PrunableLayerTests
     }
 
     [Fact]
-    public void Text_and_video_teachers_list_heads_mlp_units_and_temporal_channels()
+    public void Text_and_video_teachers_list_model_width_heads_mlp_units_and_temporal_channels()
     {
         using var text = new TextEncoder(TextEncoderConfig.Teacher(TestConfigs.TextVocabulary));
         using var video = new VideoEncoder(VideoEncoderConfig.Teacher());
 
         (string, PrunableKind, int)[] expectedText =
         [
+            ("stream", PrunableKind.ModelWidth, 128),
             ("blocks.0.attention", PrunableKind.AttentionHeads, 4),
             ("blocks.0.mlp.fc1", PrunableKind.HiddenUnits, 256),
             ("blocks.1.attention", PrunableKind.AttentionHeads, 4),
@@ -143,7 +144,11 @@ public sealed class PrunableLayerTests
         foreach (var layer in layers)
         {
             Assert.NotEmpty(layer.Producers);
-            Assert.StartsWith(layer.Name + ".", names[layer.Producers[0].Parameter], StringComparison.Ordinal);
+            if (layer.Kind != PrunableKind.ModelWidth)
+            {
+                Assert.StartsWith(layer.Name + ".", names[layer.Producers[0].Parameter], StringComparison.Ordinal);
+            }
+
             Assert.All(layer.Producers, producer =>
             {
                 Assert.True(names.ContainsKey(producer.Parameter), $"{layer.Name}: a producer is not a registered parameter");
