@@ -7,6 +7,7 @@ BAIZE_APT_PACKAGES=(
   espeak-ng             # speech synthesis for the generated corpus
   dataset-fashion-mnist # the real Fashion-MNIST images the corpus is built from
   rabbitmq-server       # the bus between separate API and indexer processes (distributed mode and its tests)
+  fonts-dejavu-core     # the font the compression report's plots draw their labels with (SkiaSharp reads /usr/share/fonts)
 )
 
 baize_missing_packages() {

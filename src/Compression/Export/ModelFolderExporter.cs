@@ -20,44 +20,70 @@ namespace Baize.Compression.Export;
 /// </summary>
 public sealed class ModelFolderExporter(string modelsFolder)
 {
-    private static readonly JsonSerializerOptions ConfigJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    public async Task<string> ExportAsync(EncoderSet encoders, Modality modality, TrainingLineage lineage, CancellationToken cancellationToken)
+    /// <summary>Exports one encoder of a freshly trained set, with the statistics and vocabulary measured for it.</summary>
+    public Task<string> ExportAsync(EncoderSet encoders, Modality modality, TrainingLineage lineage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(encoders);
         ArgumentNullException.ThrowIfNull(lineage);
+        var method = lineage.Options.WidthFactor == 1.0 ? "trained" : string.Create(CultureInfo.InvariantCulture, $"trained-width-{lineage.Options.WidthFactor}");
+        var model = new ExportedModel(
+            lineage.Options.Version,
+            Preprocessing(modality, lineage),
+            modality == Modality.Text ? lineage.VocabularyPath : null,
+            new ModelLineage(null, null, method, DateTimeOffset.UtcNow),
+            ValidationMetrics(modality, lineage.FinalEpoch));
+        return WriteAsync(encoders[modality], modality, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// Exports a compressed student of <paramref name="teacher"/>: same modality, preprocessing and vocabulary, a
+    /// lineage naming the teacher and the method, and the student's own metrics.
+    /// </summary>
+    public Task<string> ExportStudentAsync(IEncoder student, ModelFolder teacher, string version, string method, IReadOnlyDictionary<string, double> metrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        ArgumentNullException.ThrowIfNull(teacher);
+        var model = new ExportedModel(
+            version,
+            teacher.Manifest.Preprocessing,
+            teacher.VocabularyPath,
+            new ModelLineage(teacher.Manifest.Id, teacher.Version, method, DateTimeOffset.UtcNow),
+            metrics);
+        return WriteAsync(student, teacher.Modality, model, cancellationToken);
+    }
+
+    private async Task<string> WriteAsync(IEncoder encoder, Modality modality, ExportedModel model, CancellationToken cancellationToken)
+    {
         var directory = new ModelDirectory(modelsFolder);
-        var folder = directory.VersionPath(modality, lineage.Options.Version);
+        var folder = directory.VersionPath(modality, model.Version);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
 
         Directory.CreateDirectory(folder);
-        var encoder = encoders[modality];
         var module = (torch.nn.Module)encoder;
         module.eval();
         module.to(torch.CPU);
-        WriteOnnx(encoders, modality, Path.Combine(folder, ModelFolder.ModelFileName));
+        OnnxExporter.Export(encoder, Path.Combine(folder, ModelFolder.ModelFileName));
         EncoderWeights.Save(module, Path.Combine(folder, ModelFolder.WeightsFileName));
-        var preprocessing = Preprocessing(modality, lineage);
-        if (modality == Modality.Text)
+        if (model.VocabularyPath is not null)
         {
-            File.Copy(lineage.VocabularyPath, Path.Combine(folder, lineage.Text.VocabularyFile), overwrite: true);
+            File.Copy(model.VocabularyPath, Path.Combine(folder, model.Preprocessing.Text!.VocabularyFile), overwrite: true);
         }
 
         var manifest = new ModelManifest
         {
             Id = $"baize-{ManifestJson.ModalityName(modality)}",
             Modality = modality,
-            Version = lineage.Options.Version,
+            Version = model.Version,
             Dimension = Architectures.EncoderContract.EmbeddingDimension,
-            Architecture = new ArchitectureInfo(encoder.ArchitectureName, JsonSerializer.SerializeToNode(ConfigOf(encoders, modality), ConfigJson)!.AsObject()),
-            Inputs = Embedding.Manifests.EncoderContract.Inputs(modality, preprocessing),
+            Architecture = new ArchitectureInfo(encoder.ArchitectureName, JsonSerializer.SerializeToNode(encoder.Config, encoder.Config.GetType(), EncoderFolder.ConfigJson)!.AsObject()),
+            Inputs = Embedding.Manifests.EncoderContract.Inputs(modality, model.Preprocessing),
             Output = Embedding.Manifests.EncoderContract.OutputName,
-            Preprocessing = preprocessing,
-            Lineage = new ModelLineage(null, null, lineage.Options.WidthFactor == 1.0 ? "trained" : string.Create(CultureInfo.InvariantCulture, $"trained-width-{lineage.Options.WidthFactor}"), DateTimeOffset.UtcNow),
-            Metrics = ValidationMetrics(modality, lineage.FinalEpoch),
+            Preprocessing = model.Preprocessing,
+            Lineage = model.Lineage,
+            Metrics = model.Metrics,
             Parameters = encoder.ParameterCount(),
             Macs = encoder.MacsPerItem(),
         };
@@ -65,36 +91,6 @@ public sealed class ModelFolderExporter(string modelsFolder)
         ModelFolder.Load(folder);
         return folder;
     }
-
-    private static void WriteOnnx(EncoderSet encoders, Modality modality, string path)
-    {
-        switch (modality)
-        {
-            case Modality.Text:
-                OnnxExporter.Export(encoders.Text, path);
-                break;
-            case Modality.Image:
-                OnnxExporter.Export(encoders.Image, path);
-                break;
-            case Modality.Audio:
-                OnnxExporter.Export(encoders.Audio, path);
-                break;
-            case Modality.Video:
-                OnnxExporter.Export(encoders.Video, path);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(modality), modality, null);
-        }
-    }
-
-    private static object ConfigOf(EncoderSet encoders, Modality modality) => modality switch
-    {
-        Modality.Text => encoders.Config.Text,
-        Modality.Image => encoders.Config.Image,
-        Modality.Audio => encoders.Config.Audio,
-        Modality.Video => encoders.Config.Video,
-        _ => throw new ArgumentOutOfRangeException(nameof(modality), modality, null),
-    };
 
     private static PreprocessingParameters Preprocessing(Modality modality, TrainingLineage lineage)
     {
@@ -117,4 +113,12 @@ public sealed class ModelFolderExporter(string modelsFolder)
             .Where(p => p.Key.Split("->").Contains(name))
             .ToDictionary(p => $"validation_recall_at_1_{p.Key.Replace("->", "_to_", StringComparison.Ordinal)}", p => p.Value);
     }
+
+    /// <summary>What a model folder records besides the encoder itself.</summary>
+    private sealed record ExportedModel(
+        string Version,
+        PreprocessingParameters Preprocessing,
+        string? VocabularyPath,
+        ModelLineage Lineage,
+        IReadOnlyDictionary<string, double> Metrics);
 }

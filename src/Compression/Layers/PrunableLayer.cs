@@ -36,6 +36,20 @@ public sealed record PrunableLayer(
         return squares.sqrt().MoveToOuterDisposeScope();
     }
 
+    /// <summary>The L1 norm of each group over all its producer slices (the filter-pruning criterion of Li et al., 2017).</summary>
+    public Tensor GroupL1Norms()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var sums = zeros(GroupCount, device: Producers[0].Parameter.device);
+        foreach (var producer in Producers)
+        {
+            sums += GroupRows(producer.Parameter, producer.Axis, GroupCount).abs().sum(1);
+        }
+
+        return sums.MoveToOuterDisposeScope();
+    }
+
     /// <summary>
     /// <paramref name="tensor"/> with one row per group: the group axis moved first, then flattened. Each group's slice
     /// along the axis is contiguous, so a row holds exactly that group's entries.

@@ -18,8 +18,27 @@ public static class OnnxExporter
         where TModel : nn.Module, IOnnxModel
     {
         ArgumentNullException.ThrowIfNull(model);
+        return Serialize(model, model, metadata);
+    }
+
+    /// <summary>Writes an encoder known only by its interface (every encoder is a module).</summary>
+    public static void Export(Architectures.IEncoder encoder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        File.WriteAllBytes(path, Serialize((nn.Module)encoder, encoder, null));
+    }
+
+    /// <summary>Writes the bytes of <see cref="Export{TModel}(TModel, IReadOnlyDictionary{string, string}?)"/> to <paramref name="path"/>.</summary>
+    public static void Export<TModel>(TModel model, string path, IReadOnlyDictionary<string, string>? metadata = null)
+        where TModel : nn.Module, IOnnxModel
+    {
+        File.WriteAllBytes(path, Export(model, metadata));
+    }
+
+    private static byte[] Serialize(nn.Module module, IOnnxModel model, IReadOnlyDictionary<string, string>? metadata)
+    {
         using var noGrad = no_grad();
-        var graph = new OnnxGraphBuilder(model, model.ArchitectureName);
+        var graph = new OnnxGraphBuilder(module, model.ArchitectureName);
         model.DefineOnnxGraph(graph);
 
         var proto = new ModelProto
@@ -36,12 +55,5 @@ public static class OnnxExporter
         }
 
         return proto.ToByteArray();
-    }
-
-    /// <summary>Writes the bytes of <see cref="Export{TModel}(TModel, IReadOnlyDictionary{string, string}?)"/> to <paramref name="path"/>.</summary>
-    public static void Export<TModel>(TModel model, string path, IReadOnlyDictionary<string, string>? metadata = null)
-        where TModel : nn.Module, IOnnxModel
-    {
-        File.WriteAllBytes(path, Export(model, metadata));
     }
 }

@@ -1,0 +1,77 @@
+using Baize.Compression.Architectures;
+using Baize.Compression.Pruning;
+using Baize.Compression.Tests.Architectures;
+using static TorchSharp.torch;
+
+namespace Baize.Compression.Tests.Pruning;
+
+public sealed class BudgetAllocatorTests
+{
+    public static TheoryData<string, double> Budgets => new() { { "image", 4 }, { "image", 8 }, { "video", 4 }, { "text", 8 }, { "audio", 8 } };
+
+    [Theory]
+    [MemberData(nameof(Budgets))]
+    public void Allocation_meets_the_parameter_budget_exactly(string modality, double ratio)
+    {
+        using var scope = NewDisposeScope();
+        using var encoder = (nn.Module)Teacher(modality);
+        var teacher = (IEncoder)encoder;
+        var layers = teacher.PrunableLayers();
+        var norms = layers.Select(layer => layer.GroupNorms().data<float>().ToArray().Select(v => (double)v).ToArray()).ToList();
+        var budget = (long)(teacher.ParameterCount() / ratio);
+
+        var kept = BudgetAllocator.Allocate(teacher.Config, layers, norms, [.. layers.Select((_, i) => 1.0 + (i % 3))], budget);
+
+        var widths = kept.ToDictionary(entry => entry.Key, entry => entry.Value.Count);
+        var parameters = teacher.Config.WithWidths(widths).ParameterCount();
+        Assert.True(parameters <= budget, $"{parameters} > {budget}");
+        // Exact: not even the cheapest group removed anywhere could be put back without exceeding the budget.
+        var cheapestPutBack = layers.Where(layer => widths[layer.Name] < layer.GroupCount)
+            .Min(layer => teacher.Config.WithWidths(new Dictionary<string, int>(widths) { [layer.Name] = widths[layer.Name] + 1 }).ParameterCount());
+        Assert.True(cheapestPutBack > budget, $"a group could be put back: {cheapestPutBack} <= {budget}");
+        Assert.All(kept.Values, groups => Assert.NotEmpty(groups));
+
+        using var pruned = (nn.Module)StructuredPruner.Prune(teacher, kept);
+        Assert.Equal(parameters, ((IEncoder)pruned).ParameterCount());
+    }
+
+    [Fact]
+    public void Uniform_allocation_keeps_the_same_fraction_of_largest_norm_groups_in_every_layer()
+    {
+        using var scope = NewDisposeScope();
+        using var encoder = new ConvolutionalEncoder(ConvolutionalEncoderConfig.ImageTeacher());
+        var layers = encoder.PrunableLayers();
+        var norms = layers.Select(layer => layer.GroupL1Norms().data<float>().ToArray().Select(v => (double)v).ToArray()).ToList();
+        var budget = encoder.ParameterCount() / 4;
+
+        var kept = BudgetAllocator.Uniform(encoder.Config, layers, norms, budget);
+
+        Assert.True(encoder.Config.WithWidths(kept.ToDictionary(e => e.Key, e => e.Value.Count)).ParameterCount() <= budget);
+        var fractions = layers.Select(layer => kept[layer.Name].Count / (double)layer.GroupCount).ToList();
+        Assert.True(fractions.Max() - fractions.Min() < 0.05, string.Join(", ", fractions));
+        for (var l = 0; l < layers.Count; l++)
+        {
+            var threshold = kept[layers[l].Name].Min(g => norms[l][g]);
+            var dropped = Enumerable.Range(0, layers[l].GroupCount).Except(kept[layers[l].Name]);
+            Assert.All(dropped, g => Assert.True(norms[l][g] <= threshold));
+        }
+    }
+
+    [Fact]
+    public void A_budget_below_one_group_per_layer_is_refused()
+    {
+        using var encoder = new ConvolutionalEncoder(TestConfigs.Image(TestConfigs.Irregular));
+        var layers = encoder.PrunableLayers();
+        var norms = layers.Select(layer => Enumerable.Repeat(1.0, layer.GroupCount).ToArray()).ToList();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => BudgetAllocator.Allocate(encoder.Config, layers, norms, [.. layers.Select(_ => 1.0)], 100));
+    }
+
+    private static IEncoder Teacher(string modality) => modality switch
+    {
+        "image" => new ConvolutionalEncoder(ConvolutionalEncoderConfig.ImageTeacher()),
+        "audio" => new ConvolutionalEncoder(ConvolutionalEncoderConfig.AudioTeacher()),
+        "video" => new VideoEncoder(VideoEncoderConfig.Teacher()),
+        _ => new TextEncoder(TextEncoderConfig.Teacher(TestConfigs.TextVocabulary)),
+    };
+}
