@@ -6,6 +6,7 @@ var root = new RootCommand("Baize: cross-modal search with built-in model compre
     ServeCommand.Create(),
     DatasetCommand.Create(),
     TrainCommand.Create(),
+    CompressCommand.Create(),
     EvalCommand.Create(),
     TestCommand.Create(),
 };

@@ -56,9 +56,4 @@ public static class TrainCommand
         });
         return command;
     }
-
-    private sealed class TrainingProgressAdapter(IProgress<ProgressUpdate> display) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => display.Report(new ProgressUpdate(value.Stage, value.Done, value.Total, value.Detail));
-    }
 }

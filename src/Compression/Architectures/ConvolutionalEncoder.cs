@@ -52,8 +52,8 @@ public sealed class ConvolutionalEncoder : nn.Module<Tensor, Tensor>, IEncoder
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var features = GlobalAveragePooling.Apply(_backbone.forward(input));
-        return L2Normalization.Apply(_head.forward(features)).MoveToOuterDisposeScope();
+        var features = GlobalAveragePooling.Apply(_backbone.call(input));
+        return L2Normalization.Apply(_head.call(features)).MoveToOuterDisposeScope();
     }
 
     public void DefineOnnxGraph(OnnxGraphBuilder graph)

@@ -4,7 +4,7 @@ using Baize.Compression.Onnx;
 namespace Baize.Compression.Architectures;
 
 /// <summary>What every encoder offers besides its modality-specific forward pass: size, cost, prunable structure and ONNX export.</summary>
-public interface IEncoder : IOnnxModel
+public interface IEncoder : IOnnxModel, IDisposable
 {
     /// <summary>The widths this encoder was built from.</summary>
     IEncoderConfig Config { get; }

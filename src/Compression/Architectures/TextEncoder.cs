@@ -70,15 +70,15 @@ public sealed class TextEncoder : nn.Module<Tensor, Tensor, Tensor>, IEncoder
     {
         using var scope = NewDisposeScope();
         var mask = attentionMask.to_type(ScalarType.Float32);
-        var tokens = _tokenEmbedding.forward(inputIds) + _positionEmbedding;
+        var tokens = _tokenEmbedding.call(inputIds) + _positionEmbedding;
         var additiveMask = MultiHeadSelfAttention.AdditiveMask(mask);
         foreach (var block in _blocks)
         {
-            tokens = block.forward(tokens, additiveMask);
+            tokens = block.call(tokens, additiveMask);
         }
 
-        var pooled = MaskedMeanPooling.Apply(_norm.forward(tokens), mask);
-        return L2Normalization.Apply(_projection.forward(pooled)).MoveToOuterDisposeScope();
+        var pooled = MaskedMeanPooling.Apply(_norm.call(tokens), mask);
+        return L2Normalization.Apply(_projection.call(pooled)).MoveToOuterDisposeScope();
     }
 
     public void DefineOnnxGraph(OnnxGraphBuilder graph)

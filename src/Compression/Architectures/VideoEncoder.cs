@@ -66,15 +66,15 @@ public sealed class VideoEncoder : nn.Module<Tensor, Tensor>, IEncoder
         using var scope = NewDisposeScope();
         var batch = frames.shape[0];
         var steps = frames.shape[1];
-        var maps = _backbone.forward(frames.reshape(batch * steps, frames.shape[2], frames.shape[3], frames.shape[4]));
+        var maps = _backbone.call(frames.reshape(batch * steps, frames.shape[2], frames.shape[3], frames.shape[4]));
         var sequence = GridAveragePooling.Apply(maps, _poolWindow).reshape(batch, steps, -1).transpose(1, 2);
         foreach (var layer in _temporal)
         {
-            sequence = layer.forward(sequence);
+            sequence = layer.call(sequence);
         }
 
         var pooled = sequence.mean([2]);
-        return L2Normalization.Apply(_head.forward(pooled)).MoveToOuterDisposeScope();
+        return L2Normalization.Apply(_head.call(pooled)).MoveToOuterDisposeScope();
     }
 
     public void DefineOnnxGraph(OnnxGraphBuilder graph)

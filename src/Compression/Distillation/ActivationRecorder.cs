@@ -6,6 +6,7 @@ namespace Baize.Compression.Distillation;
 /// <summary>
 /// Keeps the output of each prunable layer's tap module from the latest forward pass, through forward hooks, so the
 /// hints can compare student and teacher layer by layer without the architectures knowing about distillation.
+/// TorchSharp runs hooks only for modules invoked with <c>call</c>, which is why the architectures call their submodules.
 /// </summary>
 public sealed class ActivationRecorder : IDisposable
 {

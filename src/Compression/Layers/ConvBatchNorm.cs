@@ -33,7 +33,7 @@ public sealed class ConvBatchNorm : nn.Module<Tensor, Tensor>, IOnnxExportable
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var output = _norm.forward(_conv.forward(input));
+        var output = _norm.call(_conv.call(input));
         if (_applyRelu)
         {
             output = nn.functional.relu(output);

@@ -29,7 +29,7 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>, IOnnxExportable
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return _output.forward(nn.functional.gelu(_hidden.forward(input))).MoveToOuterDisposeScope();
+        return _output.call(nn.functional.gelu(_hidden.call(input))).MoveToOuterDisposeScope();
     }
 
     public string Export(OnnxGraphBuilder graph, string input)

@@ -70,13 +70,13 @@ public sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var batch = input.shape[0];
         var steps = input.shape[1];
-        var query = SplitHeads(_query.forward(input), batch, steps);
-        var key = SplitHeads(_key.forward(input), batch, steps);
-        var value = SplitHeads(_value.forward(input), batch, steps);
+        var query = SplitHeads(_query.call(input), batch, steps);
+        var key = SplitHeads(_key.call(input), batch, steps);
+        var value = SplitHeads(_value.call(input), batch, steps);
 
         var scores = (query.matmul(key.transpose(2, 3)) * ScoreScale) + additiveMask;
         var context = scores.softmax(-1).matmul(value).transpose(1, 2).reshape(batch, steps, _heads * _headDim);
-        return _output.forward(context).MoveToOuterDisposeScope();
+        return _output.call(context).MoveToOuterDisposeScope();
     }
 
     public string Export(OnnxGraphBuilder graph, string input, string additiveMask)

@@ -40,7 +40,7 @@ public sealed class ProjectionHead : nn.Module<Tensor, Tensor>, IOnnxExportable
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return _output.forward(nn.functional.relu(_hidden.forward(input))).MoveToOuterDisposeScope();
+        return _output.call(nn.functional.relu(_hidden.call(input))).MoveToOuterDisposeScope();
     }
 
     public string Export(OnnxGraphBuilder graph, string input)

@@ -43,8 +43,8 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var residual = _shortcut is null ? input : _shortcut.forward(input);
-        var output = nn.functional.relu(_conv2.forward(_conv1.forward(input)) + residual);
+        var residual = _shortcut is null ? input : _shortcut.call(input);
+        var output = nn.functional.relu(_conv2.call(_conv1.call(input)) + residual);
         return output.MoveToOuterDisposeScope();
     }
 

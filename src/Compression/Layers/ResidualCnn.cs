@@ -39,10 +39,10 @@ public sealed class ResidualCnn : nn.Module<Tensor, Tensor>, IOnnxExportable
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var features = _stem.forward(input);
+        var features = _stem.call(input);
         foreach (var stage in _stages)
         {
-            features = stage.forward(features);
+            features = stage.call(features);
         }
 
         return features.MoveToOuterDisposeScope();

@@ -33,7 +33,7 @@ public sealed class ResidualStage : nn.Module<Tensor, Tensor>, IOnnxExportable
         var output = input;
         foreach (var block in _blocks)
         {
-            output = block.forward(output);
+            output = block.call(output);
         }
 
         return output.MoveToOuterDisposeScope();

@@ -41,7 +41,7 @@ public sealed class TemporalConv : nn.Module<Tensor, Tensor>, IOnnxExportable
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return nn.functional.relu(_conv.forward(input)).MoveToOuterDisposeScope();
+        return nn.functional.relu(_conv.call(input)).MoveToOuterDisposeScope();
     }
 
     public string Export(OnnxGraphBuilder graph, string input)

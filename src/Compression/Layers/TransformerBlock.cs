@@ -38,8 +38,8 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor input, Tensor additiveMask)
     {
         using var scope = NewDisposeScope();
-        var attended = input + _attention.forward(_attentionNorm.forward(input), additiveMask);
-        return (attended + _mlp.forward(_mlpNorm.forward(attended))).MoveToOuterDisposeScope();
+        var attended = input + _attention.call(_attentionNorm.call(input), additiveMask);
+        return (attended + _mlp.call(_mlpNorm.call(attended))).MoveToOuterDisposeScope();
     }
 
     public string Export(OnnxGraphBuilder graph, string input, string additiveMask)

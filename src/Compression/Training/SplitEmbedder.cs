@@ -1,3 +1,4 @@
+using Baize.Compression.Architectures;
 using Baize.Corpus.Evaluation;
 using Baize.Embedding;
 using TorchSharp;
@@ -13,23 +14,28 @@ public static class SplitEmbedder
     public static Dictionary<Modality, IReadOnlyList<float[]>> Embed(EncoderSet encoders, PairedSplit split)
     {
         ArgumentNullException.ThrowIfNull(encoders);
-        ArgumentNullException.ThrowIfNull(split);
         encoders.SetTraining(false);
-        using var _ = torch.no_grad();
-        var sceneText = Rows(split.SceneTokens.shape[0], (start, length) => encoders.Text.forward(split.SceneTokens.narrow(0, start, length).to(encoders.Device), split.SceneMask.narrow(0, start, length).to(encoders.Device)));
-        var clipText = Rows(split.ClipTokens.shape[0], (start, length) => encoders.Text.forward(split.ClipTokens.narrow(0, start, length).to(encoders.Device), split.ClipMask.narrow(0, start, length).to(encoders.Device)));
-        var sceneAudio = Rows(split.SceneAudio.shape[0], (start, length) => encoders.Audio.forward(split.SceneAudio.narrow(0, start, length).to(encoders.Device)));
-        var clipAudio = Rows(split.ClipAudio.shape[0], (start, length) => encoders.Audio.forward(split.ClipAudio.narrow(0, start, length).to(encoders.Device)));
-        return new Dictionary<Modality, IReadOnlyList<float[]>>
-        {
-            [Modality.Text] = [.. sceneText, .. clipText],
-            [Modality.Audio] = [.. sceneAudio, .. clipAudio],
-            [Modality.Image] = Rows(split.ScenePixels.shape[0], (start, length) => encoders.Image.forward(split.ScenePixels.narrow(0, start, length).to(encoders.Device))),
-            [Modality.Video] = Rows(split.ClipFrames.shape[0], (start, length) => encoders.Video.forward(split.ClipFrames.narrow(0, start, length).to(encoders.Device))),
-        };
+        return Embed(Enum.GetValues<Modality>().ToDictionary(m => m, m => encoders[m]), split, encoders.Device);
     }
 
-    /// <summary>The evaluation set for <see cref="Embed"/>'s item order: all scenes, then all clips.</summary>
+    /// <param name="encoders">The encoder of each modality to embed; each is switched to eval mode.</param>
+    public static Dictionary<Modality, IReadOnlyList<float[]>> Embed(IReadOnlyDictionary<Modality, IEncoder> encoders, PairedSplit split, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(encoders);
+        ArgumentNullException.ThrowIfNull(split);
+        using var _ = torch.no_grad();
+        var embeddings = new Dictionary<Modality, IReadOnlyList<float[]>>();
+        foreach (var (modality, encoder) in encoders)
+        {
+            ((nn.Module)encoder).eval();
+            var inputs = new ModalityInputs(split, modality);
+            embeddings[modality] = Rows(inputs.Count, (start, length) => inputs.Forward(encoder, torch.arange(start, start + length, dtype: ScalarType.Int64), device));
+        }
+
+        return embeddings;
+    }
+
+    /// <summary>The evaluation set for <see cref="Embed(EncoderSet, PairedSplit)"/>'s item order: all scenes, then all clips.</summary>
     public static EvaluationSet EvaluationSetOf(PairedSplit split)
     {
         ArgumentNullException.ThrowIfNull(split);

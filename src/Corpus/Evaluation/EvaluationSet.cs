@@ -64,4 +64,21 @@ public sealed class EvaluationSet
 
         return results;
     }
+
+    /// <summary>
+    /// Retrieval within one modality where queries and gallery were embedded by two different models (a new encoder's
+    /// queries against an index its predecessor built); an item never retrieves its own gallery entry.
+    /// </summary>
+    public RetrievalMetrics EvaluateAcrossVersions(Modality modality, IReadOnlyList<float[]> queries, IReadOnlyList<float[]> gallery)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(gallery);
+        var items = _items[modality];
+        if (queries.Count != items.Count || gallery.Count != items.Count)
+        {
+            throw new ArgumentException($"{modality} has {items.Count} items; got {queries.Count} queries and {gallery.Count} gallery embeddings.", nameof(queries));
+        }
+
+        return RankingEvaluator.Evaluate(queries, gallery, (q, g) => items[q].Attributes.IsRelevantTo(items[g].Attributes), (q, g) => q == g);
+    }
 }

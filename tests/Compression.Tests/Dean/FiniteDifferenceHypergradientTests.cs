@@ -31,12 +31,8 @@ public sealed class FiniteDifferenceHypergradientTests
 
         var objective = Task(weights) + Terms(weights).Zip(termWeights, (term, w) => term * w).Aggregate((a, b) => a + b);
         var gradient = torch.autograd.grad([objective], [weights])[0];
-        Tensor lookAheadGradient;
-        using (no_grad())
-        {
-            var lookAhead = (weights - (gradient * LearningRate)).detach().requires_grad_();
-            lookAheadGradient = torch.autograd.grad([Validation(lookAhead)], [lookAhead])[0];
-        }
+        var lookAhead = (weights - (gradient * LearningRate)).detach().requires_grad_();
+        var lookAheadGradient = torch.autograd.grad([Validation(lookAhead)], [lookAhead])[0];
 
         var before = weights.detach().clone();
         var actual = FiniteDifferenceHypergradient.Compute(
@@ -52,7 +48,8 @@ public sealed class FiniteDifferenceHypergradientTests
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-6 * Math.Max(1, Math.Abs(expected[i])), $"term {i}: autograd {expected[i]}, finite difference {actual[i]}");
+            // Central differences are exact for the quadratic term and O(ε²) off for the quartic one.
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-3 * Math.Abs(expected[i]), $"term {i}: autograd {expected[i]}, finite difference {actual[i]}");
         }
 
         Assert.True(weights.detach().allclose(before, rtol: 0, atol: 1e-12), "the parameters were not restored");

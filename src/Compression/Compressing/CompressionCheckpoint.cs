@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using Baize.Compression.Architectures;
+using Baize.Compression.Reports;
+using Baize.Compression.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Baize.Compression.Compressing;
+
+/// <summary>
+/// The state of a compression run after some step: the student's widths and weights, its optimiser and temperature,
+/// and for the joint phase the ADMM Z and U, the dean and its optimiser and the per-layer weights and measurements.
+/// Written to a temporary folder and renamed into place, so a run killed at any moment resumes from the last save.
+/// </summary>
+internal sealed class CompressionCheckpoint(string workFolder)
+{
+    private const string StateFile = "state.json";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    private string Folder => Path.Combine(workFolder, "checkpoint");
+
+    public void Save(CheckpointState state, IEncoder student, StudentTraining training, JointPruning? joint)
+    {
+        var temporary = Folder + ".tmp";
+        if (Directory.Exists(temporary))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+
+        Directory.CreateDirectory(temporary);
+        EncoderWeights.Save((nn.Module)student, Path.Combine(temporary, "student.dat"));
+        training.Optimizer.save_state_dict(Path.Combine(temporary, "optimizer.dat"));
+        File.WriteAllText(Path.Combine(temporary, "logit_scale.txt"), training.LogitScale.item<float>().ToString("R", CultureInfo.InvariantCulture));
+        if (joint is not null)
+        {
+            for (var l = 0; l < joint.Admm.Count; l++)
+            {
+                var admm = joint.Admm[l];
+                for (var p = 0; p < admm.Z.Count; p++)
+                {
+                    FeatureArrays.Write(Path.Combine(temporary, $"z-{l}-{p}.f32"), admm.Z[p].cpu().contiguous().data<float>().ToArray());
+                    FeatureArrays.Write(Path.Combine(temporary, $"u-{l}-{p}.f32"), admm.U[p].cpu().contiguous().data<float>().ToArray());
+                }
+            }
+
+            joint.Dean?.save(Path.Combine(temporary, "dean.dat"));
+            joint.DeanOptimizer?.save_state_dict(Path.Combine(temporary, "dean-optimizer.dat"));
+            state = state with
+            {
+                Alpha = joint.Alpha,
+                Beta = joint.Beta,
+                Distillability = joint.Distillability,
+                Sparsability = joint.Sparsability,
+                Allocation = joint.Allocation.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+                Rho = [.. joint.Admm.Select(a => a.Rho)],
+            };
+        }
+
+        File.WriteAllText(Path.Combine(temporary, StateFile), JsonSerializer.Serialize(state, Json));
+        var previous = Folder + ".old";
+        if (Directory.Exists(Folder))
+        {
+            Directory.Move(Folder, previous);
+        }
+
+        Directory.Move(temporary, Folder);
+        if (Directory.Exists(previous))
+        {
+            Directory.Delete(previous, recursive: true);
+        }
+    }
+
+    /// <summary>The last saved state of this run (same fingerprint), or null.</summary>
+    public CheckpointState? TryReadState(string fingerprint)
+    {
+        var stateFile = Path.Combine(SavedFolder, StateFile);
+        if (!File.Exists(stateFile))
+        {
+            return null;
+        }
+
+        var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(stateFile), Json);
+        return state is not null && state.Fingerprint == fingerprint ? state : null;
+    }
+
+    /// <summary>Loads the saved weights and optimiser state into a student and its training, and the joint state if any.</summary>
+    public void Restore(CheckpointState state, IEncoder student, StudentTraining training, JointPruning? joint)
+    {
+        var folder = SavedFolder;
+        EncoderWeights.Load((nn.Module)student, Path.Combine(folder, "student.dat"));
+        training.Optimizer.load_state_dict(Path.Combine(folder, "optimizer.dat"));
+        using (no_grad())
+        {
+            training.LogitScale.fill_(float.Parse(File.ReadAllText(Path.Combine(folder, "logit_scale.txt")), CultureInfo.InvariantCulture));
+        }
+
+        if (joint is null)
+        {
+            return;
+        }
+
+        training.History.AddRange(state.History);
+
+        for (var l = 0; l < joint.Admm.Count; l++)
+        {
+            var admm = joint.Admm[l];
+            var z = admm.Z.Select((tensor, p) => Read(Path.Combine(folder, $"z-{l}-{p}.f32"), tensor)).ToList();
+            var u = admm.U.Select((tensor, p) => Read(Path.Combine(folder, $"u-{l}-{p}.f32"), tensor)).ToList();
+            admm.Restore(z, u, state.Allocation![admm.Layer.Name]);
+            admm.Keep = state.Allocation[admm.Layer.Name].Length;
+            admm.Rho = state.Rho![l];
+        }
+
+        joint.Dean?.load(Path.Combine(folder, "dean.dat"));
+        joint.DeanOptimizer?.load_state_dict(Path.Combine(folder, "dean-optimizer.dat"));
+        joint.Restore(state.Alpha!, state.Beta!, state.Distillability!, state.Sparsability!, state.Allocation!.ToDictionary(e => e.Key, e => (IReadOnlyList<int>)e.Value));
+    }
+
+    private string SavedFolder => Directory.Exists(Folder) ? Folder : Folder + ".old";
+
+    private static Tensor Read(string path, Tensor like)
+    {
+        var values = FeatureArrays.TryRead(path, like.numel()) ?? throw new InvalidOperationException($"The checkpoint file {path} is missing or truncated.");
+        return torch.tensor(values, like.shape);
+    }
+}
+
+/// <summary>Where a compression run stands: the phase, the steps done in it and the student's widths.</summary>
+/// <param name="Phase">"joint", "recovery" or "train".</param>
+/// <param name="Widths">The student's width per prunable layer: its architecture is the teacher's with these widths.</param>
+/// <param name="Seconds">Wall time spent on the run so far, over all its resumptions.</param>
+internal sealed record CheckpointState(
+    string Fingerprint,
+    string Phase,
+    int StepsDone,
+    Dictionary<string, int> Widths,
+    IReadOnlyList<HistoryPoint> History,
+    double Seconds,
+    double[]? Alpha = null,
+    double[]? Beta = null,
+    double[]? Distillability = null,
+    double[]? Sparsability = null,
+    Dictionary<string, int[]>? Allocation = null,
+    double[]? Rho = null);

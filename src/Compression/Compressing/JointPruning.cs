@@ -1,0 +1,277 @@
+using Baize.Compression.Architectures;
+using Baize.Compression.Dean;
+using Baize.Compression.Distillation;
+using Baize.Compression.Layers;
+using Baize.Compression.Pruning;
+using Baize.Compression.Reports;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Baize.Compression.Compressing;
+
+/// <summary>
+/// The joint phase of the ADMM methods: per-layer hints against the teacher, the ADMM penalties, the budget allocation
+/// behind each Z update, the per-layer measurements, and (for the dean's method) the dean with its meta-updates. With
+/// no dean, every layer's α and β stay 1: the fixed-weight joint baseline.
+/// </summary>
+internal sealed class JointPruning : IDisposable
+{
+    /// <summary>Relative rise of the probe's task loss that still counts as "bounded" for sparsability.</summary>
+    private const double SparsabilityTolerance = 0.05;
+    private const double DeanLearningRate = 0.01;
+
+    private readonly IEncoderConfig _config;
+    private readonly long _budget;
+    private readonly IReadOnlyList<PrunableLayer> _layers;
+    private readonly AdmmLayer[] _admm;
+    private readonly ActivationRecorder _studentTaps;
+    private readonly ActivationRecorder _teacherTaps;
+    private readonly DeanNetwork? _dean;
+    private readonly OptimizerHelper? _deanOptimizer;
+    private readonly double _rhoGrowth;
+    private Tensor[] _keptMasks;
+
+    public JointPruning(IEncoder student, IEncoder teacher, long budget, double initialRho, double rhoGrowth, bool useDean)
+    {
+        _config = student.Config;
+        _budget = budget;
+        _layers = student.PrunableLayers();
+        _admm = [.. _layers.Select(layer => new AdmmLayer(layer, initialRho))];
+        _studentTaps = new ActivationRecorder(_layers);
+        _teacherTaps = new ActivationRecorder(teacher.PrunableLayers());
+        _rhoGrowth = rhoGrowth;
+        Alpha = [.. _layers.Select(_ => 1.0)];
+        Beta = [.. _layers.Select(_ => 1.0)];
+        Distillability = new double[_layers.Count];
+        Sparsability = new double[_layers.Count];
+        if (useDean)
+        {
+            _dean = new DeanNetwork();
+            _deanOptimizer = torch.optim.Adam(_dean.parameters(), DeanLearningRate);
+        }
+
+        Allocation = StructuredAllocation();
+        _keptMasks = Masks();
+    }
+
+    public IReadOnlyList<PrunableLayer> Layers => _layers;
+
+    public double[] Alpha { get; private set; }
+
+    public double[] Beta { get; private set; }
+
+    public double[] Distillability { get; private set; }
+
+    public double[] Sparsability { get; private set; }
+
+    /// <summary>The groups each layer keeps under the latest allocation: what the hard prune will keep.</summary>
+    public Dictionary<string, IReadOnlyList<int>> Allocation { get; private set; }
+
+    public IReadOnlyList<AdmmLayer> Admm => _admm;
+
+    public DeanNetwork? Dean => _dean;
+
+    public OptimizerHelper? DeanOptimizer => _deanOptimizer;
+
+    /// <summary>The first ADMM iteration: allocate the budget on the teacher's own norms and project.</summary>
+    public void Start()
+    {
+        foreach (var layer in _admm)
+        {
+            layer.Update();
+        }
+    }
+
+    /// <summary>Per-layer hint losses between the latest student and teacher forward passes ([L]).</summary>
+    public Tensor Hints()
+    {
+        using var scope = NewDisposeScope();
+        var hints = _layers.Select((layer, l) => DistillationLosses.Hint(_studentTaps[l], _teacherTaps[l], layer.Tap.Axis, _keptMasks[l]));
+        return torch.stack([.. hints]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Per-layer ADMM penalties (ρ_l/2)||W − Z + U||² ([L]).</summary>
+    public Tensor Penalties()
+    {
+        using var scope = NewDisposeScope();
+        return torch.stack([.. _admm.Select(layer => layer.Penalty())]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Σ α_l·hint_l + Σ β_l·penalty_l.</summary>
+    public Tensor Weighted(Tensor hints, Tensor penalties)
+    {
+        using var scope = NewDisposeScope();
+        var alpha = torch.tensor(Alpha.Select(v => (float)v).ToArray(), device: hints.device);
+        var beta = torch.tensor(Beta.Select(v => (float)v).ToArray(), device: hints.device);
+        return ((alpha * hints).sum() + (beta * penalties).sum()).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The end of an ADMM round: re-allocate the budget, update Z and U, grow ρ.</summary>
+    public void EndRound()
+    {
+        Allocation = StructuredAllocation();
+        foreach (var layer in _admm)
+        {
+            layer.Keep = Allocation[layer.Layer.Name].Count;
+            layer.Update();
+            layer.Rho *= _rhoGrowth;
+        }
+
+        DisposeMasks();
+        _keptMasks = Masks();
+    }
+
+    public void MeasureDistillability(IReadOnlyList<Parameter> parameters, Tensor taskLoss, Tensor distillationLoss)
+    {
+        Distillability = LayerMeasurements.Distillability(_layers, parameters, taskLoss, distillationLoss);
+    }
+
+    public void MeasureSparsability(Func<double> probeLoss)
+    {
+        Sparsability = LayerMeasurements.Sparsability(_layers, probeLoss, SparsabilityTolerance);
+    }
+
+    /// <summary>
+    /// One meta-update of the dean: the look-ahead W' = W − η·g (g: the step's gradient, already in the parameters'
+    /// .grad), g' = ∇L_val(W'), the finite-difference hypergradient of every α_l and β_l, back-propagated into the dean.
+    /// The parameters and their gradients are left as they were.
+    /// </summary>
+    /// <param name="validationLoss">The task loss on a held-out batch at the current parameters.</param>
+    /// <param name="trainingTerms">Re-runs the training batch and returns [hints, penalties] at the current parameters.</param>
+    public void MetaUpdate(IReadOnlyList<Parameter> parameters, double learningRate, Func<Tensor> validationLoss, Func<(Tensor Hints, Tensor Penalties)> trainingTerms, double progress, double lossTrend)
+    {
+        if (_dean is null || _deanOptimizer is null)
+        {
+            return;
+        }
+
+        using var scope = NewDisposeScope();
+        var stepGradients = parameters.Select(p => p.grad is { } grad ? grad.detach().clone() : zeros_like(p)).ToList();
+        Shift(parameters, stepGradients, -learningRate);
+        Tensor[] lookAheadGradients;
+        try
+        {
+            foreach (var parameter in parameters)
+            {
+                parameter.grad?.zero_();
+            }
+
+            validationLoss().backward();
+            lookAheadGradients = [.. parameters.Select(p => p.grad is { } grad ? grad.detach().clone() : zeros_like(p))];
+        }
+        finally
+        {
+            Shift(parameters, stepGradients, learningRate);
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                parameters[i].grad?.copy_(stepGradients[i]);
+            }
+        }
+
+        var hypergradient = FiniteDifferenceHypergradient.Compute(
+            parameters,
+            lookAheadGradients,
+            () =>
+            {
+                using var termScope = NewDisposeScope();
+                using var noGrad = no_grad();
+                var (hints, penalties) = trainingTerms();
+                return [.. hints.data<float>().ToArray().Concat(penalties.data<float>().ToArray()).Select(v => (double)v)];
+            },
+            learningRate);
+        var count = _layers.Count;
+        var target = torch.tensor(hypergradient.Select(v => (float)v).ToArray(), [2, count]).t();
+        var states = LayerState.Stack(States(progress, lossTrend));
+        _deanOptimizer.zero_grad();
+        (_dean.forward(states) * target).sum().backward();
+        _deanOptimizer.step();
+        using var noGradUpdate = no_grad();
+        var weights = _dean.forward(states).data<float>().ToArray();
+        Alpha = [.. Enumerable.Range(0, count).Select(l => (double)weights[2 * l])];
+        Beta = [.. Enumerable.Range(0, count).Select(l => (double)weights[(2 * l) + 1])];
+    }
+
+    public HistoryPoint Snapshot(int step, double progress, double taskLoss, double distillationLoss)
+    {
+        var layers = _layers.Select((layer, l) => new LayerSnapshot(layer.Name, Distillability[l], Sparsability[l], Alpha[l], Beta[l], Allocation[layer.Name].Count, layer.GroupCount));
+        return new HistoryPoint(step, progress, taskLoss, distillationLoss, [.. layers]);
+    }
+
+    /// <summary>Restores the per-layer state a checkpoint recorded.</summary>
+    public void Restore(double[] alpha, double[] beta, double[] distillability, double[] sparsability, Dictionary<string, IReadOnlyList<int>> allocation)
+    {
+        (Alpha, Beta, Distillability, Sparsability, Allocation) = (alpha, beta, distillability, sparsability, allocation);
+        DisposeMasks();
+        _keptMasks = Masks();
+    }
+
+    public void Dispose()
+    {
+        _studentTaps.Dispose();
+        _teacherTaps.Dispose();
+        foreach (var layer in _admm)
+        {
+            layer.Dispose();
+        }
+
+        DisposeMasks();
+        _dean?.Dispose();
+    }
+
+    private List<LayerState> States(double progress, double lossTrend)
+    {
+        var last = Math.Max(1, _layers.Count - 1);
+        return [.. _layers.Select((layer, l) => new LayerState(
+            Distillability[l],
+            Sparsability[l],
+            Allocation[layer.Name].Count / (double)layer.GroupCount,
+            progress,
+            l / (double)last,
+            lossTrend))];
+    }
+
+    /// <summary>
+    /// The budget spread over the layers by the norms of W + U. Layers the dean gives a larger β, and layers measured
+    /// more sparsable, take a larger share of the pruning; without a dean every layer weighs the same.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<int>> StructuredAllocation()
+    {
+        var norms = _admm.Select(layer =>
+        {
+            using var shifted = layer.ShiftedNorms();
+            return shifted.data<float>().ToArray().Select(v => (double)v).ToArray();
+        }).ToList();
+        var weights = _layers.Select((_, l) => _dean is null ? 1.0 : 1.0 / (Beta[l] * (0.5 + Sparsability[l]))).ToList();
+        var allocation = BudgetAllocator.Allocate(_config, _layers, norms, weights, _budget);
+        foreach (var layer in _admm)
+        {
+            layer.Keep = allocation[layer.Layer.Name].Count;
+        }
+
+        return allocation;
+    }
+
+    private Tensor[] Masks()
+    {
+        var device = _layers[0].Producers[0].Parameter.device;
+        return [.. _layers.Select(layer => GroupProjection.Mask(layer.GroupCount, Allocation[layer.Name], device))];
+    }
+
+    private void DisposeMasks()
+    {
+        foreach (var mask in _keptMasks)
+        {
+            mask.Dispose();
+        }
+    }
+
+    private static void Shift(IReadOnlyList<Parameter> parameters, IReadOnlyList<Tensor> direction, double scale)
+    {
+        using var noGrad = no_grad();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            parameters[i].add_(direction[i], alpha: scale);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Baize.Compression.Architectures;
+using Baize.Compression.Compressing;
+using Baize.Compression.Training;
+using Baize.Embedding;
+using Baize.Embedding.Models;
+
+namespace Baize.Compression.Tests.Compressing;
+
+public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixture<TinyTeachersFixture>
+{
+    [Fact]
+    public async Task Killed_dean_run_resumes_from_its_checkpoint_and_ships_a_student_within_budget()
+    {
+        var options = Options(Modality.Image, CompressionMethod.Dean, "resume");
+        using var interrupt = new CancellationTokenSource();
+        var firstRun = new RecordingProgress(report =>
+        {
+            if (report is { Stage: "joint", Done: 6 })
+            {
+                interrupt.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Compressor.RunAsync(options, firstRun, interrupt.Token));
+        var secondRun = new RecordingProgress(_ => { });
+        var record = await Compressor.RunAsync(options, secondRun, TestContext.Current.CancellationToken);
+
+        Assert.Contains((string?)"joint", firstRun.Steps.Select(s => s.Stage));
+        var resumedJointSteps = secondRun.Steps.Where(s => s.Stage == "joint").Select(s => s.Done).ToList();
+        Assert.Equal(5, resumedJointSteps.Min());
+        Assert.Contains(secondRun.Steps, s => s.Stage == "recovery");
+        AssertShippedWithinBudget(record, options);
+        var history = await File.ReadAllTextAsync(Path.Combine(options.WorkFolder, "report", "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("dean-alpha.png", history, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CompressionMethod.Joint, Modality.Text)]
+    [InlineData(CompressionMethod.Prune, Modality.Audio)]
+    [InlineData(CompressionMethod.Kd, Modality.Video)]
+    [InlineData(CompressionMethod.Scratch, Modality.Image)]
+    public async Task Every_method_ships_a_student_within_the_budget(CompressionMethod method, Modality modality)
+    {
+        var options = Options(modality, method, method.ToString());
+
+        var record = await Compressor.RunAsync(options, null, TestContext.Current.CancellationToken);
+
+        AssertShippedWithinBudget(record, options);
+    }
+
+    private CompressionOptions Options(Modality modality, CompressionMethod method, string name) => new(
+        modality,
+        Ratio: 2,
+        method,
+        teachers.CorpusFolder,
+        teachers.ModelsFolder,
+        Path.Combine(teachers.Root, "work", name),
+        Version: $"student-{name.ToLowerInvariant()}",
+        Steps: 10,
+        Batch: 4,
+        AdmmRounds: 2,
+        MetaInterval: 3,
+        MeasureInterval: 4,
+        CheckpointInterval: 4,
+        FeatureCacheFolder: teachers.FeatureCache);
+
+    private void AssertShippedWithinBudget(CompressionRecord record, CompressionOptions options)
+    {
+        var folder = ModelFolder.Load(record.ModelFolder);
+        var teacher = new ModelDirectory(teachers.ModelsFolder).LoadActive(options.Modality)!;
+        Assert.Equal(options.StudentVersion, folder.Version);
+        Assert.NotEqual(folder.Version, teacher.Version);
+        Assert.True(folder.Manifest.Parameters <= teacher.Manifest.Parameters / options.Ratio, $"{folder.Manifest.Parameters} parameters for a budget of {teacher.Manifest.Parameters / options.Ratio}");
+        Assert.Equal(teacher.Version, folder.Manifest.Lineage.ParentVersion);
+        Assert.Contains(folder.Manifest.Metrics.Keys, key => key.StartsWith("test_recall_at_1_", StringComparison.Ordinal));
+        using var student = EncoderFolder.Load(folder);
+        Assert.Equal(folder.Manifest.Parameters, student.ParameterCount());
+        Assert.True(File.Exists(Path.Combine(options.WorkFolder, Compressor.ResultFile)));
+    }
+
+    private sealed class RecordingProgress(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
+    {
+        public List<TrainingProgress> Steps { get; } = [];
+
+        public void Report(TrainingProgress value)
+        {
+            lock (Steps)
+            {
+                Steps.Add(value);
+            }
+
+            onReport(value);
+        }
+    }
+}
