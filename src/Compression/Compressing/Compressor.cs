@@ -22,6 +22,9 @@ namespace Baize.Compression.Compressing;
 public static class Compressor
 {
     public const string ResultFile = "result.json";
+
+    /// <summary>Written last, with the run's fingerprint: a finished run asked again returns its result instead of retraining.</summary>
+    private const string FinishedFile = "finished.txt";
     private static readonly JsonSerializerOptions ResultJson = new()
     {
         WriteIndented = true,
@@ -33,13 +36,21 @@ public static class Compressor
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Ratio, 1.0);
-        TrainingDevice.UseAllCores();
         Directory.CreateDirectory(options.WorkFolder);
+        var teacherVersion = new ModelDirectory(options.ModelsFolder).GetActiveVersion(options.Modality)
+            ?? throw new InvalidOperationException($"{options.ModelsFolder} has no active {ManifestJson.ModalityName(options.Modality)} encoder to compress.");
+        var fingerprint = options.Fingerprint + "|" + teacherVersion;
+        if (await TryReadFinishedAsync(options.WorkFolder, fingerprint, cancellationToken) is { } finished)
+        {
+            return finished;
+        }
+
+        TrainingDevice.UseAllCores();
         using var data = await CompressionData.LoadAsync(options.CorpusFolder, options.ModelsFolder, options.FeatureCache, progress, cancellationToken);
         var teacherFolder = data.TeacherFolders[options.Modality];
         var teacher = data.Teachers[options.Modality];
         var budget = (long)Math.Floor(teacher.ParameterCount() / options.Ratio);
-        var run = new Run(options, data, teacher, budget, options.Fingerprint + "|" + teacherFolder.Version, progress, cancellationToken);
+        var run = new Run(options, data, teacher, budget, fingerprint, progress, cancellationToken);
 
         using var student = run.Train();
         progress?.Report(new TrainingProgress("evaluation", 0, 1));
@@ -57,7 +68,22 @@ public static class Compressor
         var report = await CompressionReportWriter.WriteAsync(history, Path.Combine(options.WorkFolder, "report"), cancellationToken);
         record = record with { Report = report };
         await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, ResultFile), JsonSerializer.Serialize(record, ResultJson), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, FinishedFile), fingerprint, cancellationToken);
         return record;
+    }
+
+    /// <summary>The result of this very run if it already finished and its student folder is still there.</summary>
+    private static async Task<CompressionRecord?> TryReadFinishedAsync(string workFolder, string fingerprint, CancellationToken cancellationToken)
+    {
+        var finished = Path.Combine(workFolder, FinishedFile);
+        var result = Path.Combine(workFolder, ResultFile);
+        if (!File.Exists(finished) || !File.Exists(result) || await File.ReadAllTextAsync(finished, cancellationToken) != fingerprint)
+        {
+            return null;
+        }
+
+        var record = JsonSerializer.Deserialize<CompressionRecord>(await File.ReadAllTextAsync(result, cancellationToken), ResultJson);
+        return record is not null && Directory.Exists(record.ModelFolder) ? record : null;
     }
 
     /// <summary>Per prunable layer, its width: with the teacher's config, enough to rebuild the student's architecture.</summary>
@@ -235,7 +261,7 @@ public static class Compressor
             using var copy = EncoderFolder.Load(data.TeacherFolders[options.Modality]);
             var layers = copy.PrunableLayers();
             var norms = layers.Select(L1Norms).ToList();
-            return StructuredPruner.Prune(copy, BudgetAllocator.Uniform(copy.Config, layers, norms, budget));
+            return StructuredPruner.Prune(copy, BudgetAllocator.Allocate(copy.Config, layers, norms, [.. layers.Select(_ => 1.0)], budget));
         }
 
         private static double[] L1Norms(PrunableLayer layer)

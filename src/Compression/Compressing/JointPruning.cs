@@ -232,8 +232,8 @@ internal sealed class JointPruning : IDisposable
     }
 
     /// <summary>
-    /// The budget spread over the layers by the norms of W + U. Layers the dean gives a larger β, and layers measured
-    /// more sparsable, take a larger share of the pruning; without a dean every layer weighs the same.
+    /// The budget spread over the layers, each keeping its groups of largest W + U norm. Layers the dean gives a larger
+    /// β, and layers measured more sparsable, take a larger share of the pruning; without a dean the shares are equal.
     /// </summary>
     private Dictionary<string, IReadOnlyList<int>> StructuredAllocation()
     {
@@ -242,8 +242,8 @@ internal sealed class JointPruning : IDisposable
             using var shifted = layer.ShiftedNorms();
             return shifted.data<float>().ToArray().Select(v => (double)v).ToArray();
         }).ToList();
-        var weights = _layers.Select((_, l) => _dean is null ? 1.0 : 1.0 / (Beta[l] * (0.5 + Sparsability[l]))).ToList();
-        var allocation = BudgetAllocator.Allocate(_config, _layers, norms, weights, _budget);
+        var shares = _layers.Select((_, l) => _dean is null ? 1.0 : Beta[l] * (0.5 + Sparsability[l])).ToList();
+        var allocation = BudgetAllocator.Allocate(_config, _layers, norms, shares, _budget);
         foreach (var layer in _admm)
         {
             layer.Keep = allocation[layer.Layer.Name].Count;

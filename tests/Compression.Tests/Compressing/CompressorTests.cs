@@ -9,7 +9,7 @@ namespace Baize.Compression.Tests.Compressing;
 public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixture<TinyTeachersFixture>
 {
     [Fact]
-    public async Task Killed_dean_run_resumes_from_its_checkpoint_and_ships_a_student_within_budget()
+    public async Task Killed_dean_run_resumes_from_its_checkpoint_ships_a_student_within_budget_and_is_not_redone()
     {
         var options = Options(Modality.Image, CompressionMethod.Dean, "resume");
         using var interrupt = new CancellationTokenSource();
@@ -32,6 +32,11 @@ public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixtur
         AssertShippedWithinBudget(record, options);
         var history = await File.ReadAllTextAsync(Path.Combine(options.WorkFolder, "report", "report.md"), TestContext.Current.CancellationToken);
         Assert.Contains("dean-alpha.png", history, StringComparison.Ordinal);
+
+        var thirdRun = new RecordingProgress(_ => { });
+        var again = await Compressor.RunAsync(options, thirdRun, TestContext.Current.CancellationToken);
+        Assert.Empty(thirdRun.Steps);
+        Assert.Equal((record.ModelFolder, record.Params, record.R1Retention), (again.ModelFolder, again.Params, again.R1Retention));
     }
 
     [Theory]

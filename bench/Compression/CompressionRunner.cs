@@ -1,0 +1,60 @@
+using Baize.Compression.Compressing;
+using Baize.Embedding;
+using Baize.Embedding.Manifests;
+using Baize.Embedding.Models;
+
+namespace Baize.CompressionBench;
+
+/// <summary>
+/// Runs one (modality, target, method) through <see cref="Compressor"/>, one work folder per run so a killed
+/// benchmark resumes from the checkpoints and a finished run (same settings and teacher) is not redone.
+/// </summary>
+public sealed class CompressionRunner
+{
+    private readonly BenchmarkArguments _arguments;
+    private readonly IReadOnlyDictionary<Modality, ModelFolder> _teachers;
+    private readonly TextWriter _log;
+
+    /// <param name="teachers">The teachers as Compressor reads them from the students' models tree.</param>
+    public CompressionRunner(BenchmarkArguments arguments, IReadOnlyDictionary<Modality, ModelFolder> teachers, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(teachers);
+        ArgumentNullException.ThrowIfNull(log);
+        _arguments = arguments;
+        _teachers = teachers;
+        _log = log;
+    }
+
+    /// <exception cref="InvalidOperationException">The student's version is the teacher's, so exporting it would replace the linked teacher.</exception>
+    public async Task<CompressionRecord> RunAsync(Modality modality, int target, CompressionMethod method, CancellationToken cancellationToken)
+    {
+        var modalityName = ManifestJson.ModalityName(modality);
+        var options = new CompressionOptions(
+            modality,
+            target,
+            method,
+            Path.GetFullPath(_arguments.Corpus),
+            Path.GetFullPath(_arguments.StudentModelsTree),
+            WorkFolder: string.Empty,
+            Steps: _arguments.Steps,
+            Batch: modality == Modality.Video ? _arguments.VideoBatch : _arguments.Batch,
+            FeatureCacheFolder: Path.GetFullPath(_arguments.Features));
+
+        // Named as baize compress names its default work folder: text-dean-4x.
+        options = options with { WorkFolder = Path.GetFullPath(Path.Combine(_arguments.Work, $"{modalityName}-{options.StudentVersion}")) };
+        var teacher = _teachers[modality];
+
+        // The exporter empties the student's version folder first, which would be the link to the repository's teacher.
+        if (options.StudentVersion == teacher.Version)
+        {
+            throw new InvalidOperationException($"The {modalityName} teacher is version '{teacher.Version}', the name of the {options.StudentVersion} student; rename the teacher.");
+        }
+
+        var run = $"{modalityName} {options.TargetName} {options.MethodName}";
+        _log.WriteLine($"{run}: {options.Steps} steps at batch {options.Batch} in {options.WorkFolder}");
+        var record = await Compressor.RunAsync(options, new ProgressLog(run, _log), cancellationToken);
+        _log.WriteLine($"{run}: done in {record.WallS:0} s, student at {record.ModelFolder}");
+        return record;
+    }
+}
