@@ -18,57 +18,31 @@ internal sealed class CompressionCheckpoint(string workFolder)
     private const string StateFile = "state.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    private string Folder => Path.Combine(workFolder, "checkpoint");
+    private readonly CheckpointFolder _folder = new(workFolder);
 
     public void Save(CheckpointState state, IEncoder student, StudentTraining training, JointPruning? joint)
     {
-        var temporary = Folder + ".tmp";
-        if (Directory.Exists(temporary))
+        _folder.Replace(folder =>
         {
-            Directory.Delete(temporary, recursive: true);
-        }
-
-        Directory.CreateDirectory(temporary);
-        EncoderWeights.Save((nn.Module)student, Path.Combine(temporary, "student.dat"));
-        training.Optimizer.save_state_dict(Path.Combine(temporary, "optimizer.dat"));
-        File.WriteAllText(Path.Combine(temporary, "logit_scale.txt"), training.LogitScale.item<float>().ToString("R", CultureInfo.InvariantCulture));
-        if (joint is not null)
-        {
-            for (var l = 0; l < joint.Admm.Count; l++)
+            EncoderWeights.Save((nn.Module)student, Path.Combine(folder, "student.dat"));
+            training.Optimizer.save_state_dict(Path.Combine(folder, "optimizer.dat"));
+            File.WriteAllText(Path.Combine(folder, "logit_scale.txt"), training.LogitScale.item<float>().ToString("R", CultureInfo.InvariantCulture));
+            if (joint is not null)
             {
-                var admm = joint.Admm[l];
-                for (var p = 0; p < admm.Z.Count; p++)
+                SaveJoint(folder, joint);
+                state = state with
                 {
-                    FeatureArrays.Write(Path.Combine(temporary, $"z-{l}-{p}.f32"), admm.Z[p].cpu().contiguous().data<float>().ToArray());
-                    FeatureArrays.Write(Path.Combine(temporary, $"u-{l}-{p}.f32"), admm.U[p].cpu().contiguous().data<float>().ToArray());
-                }
+                    Alpha = joint.Alpha,
+                    Beta = joint.Beta,
+                    Distillability = joint.Distillability,
+                    Sparsability = joint.Sparsability,
+                    Allocation = joint.Allocation.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+                    Rho = [.. joint.Admm.Select(a => a.Rho)],
+                };
             }
 
-            joint.Dean?.save(Path.Combine(temporary, "dean.dat"));
-            joint.DeanOptimizer?.save_state_dict(Path.Combine(temporary, "dean-optimizer.dat"));
-            state = state with
-            {
-                Alpha = joint.Alpha,
-                Beta = joint.Beta,
-                Distillability = joint.Distillability,
-                Sparsability = joint.Sparsability,
-                Allocation = joint.Allocation.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-                Rho = [.. joint.Admm.Select(a => a.Rho)],
-            };
-        }
-
-        File.WriteAllText(Path.Combine(temporary, StateFile), JsonSerializer.Serialize(state, Json));
-        var previous = Folder + ".old";
-        if (Directory.Exists(Folder))
-        {
-            Directory.Move(Folder, previous);
-        }
-
-        Directory.Move(temporary, Folder);
-        if (Directory.Exists(previous))
-        {
-            Directory.Delete(previous, recursive: true);
-        }
+            File.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, Json));
+        });
     }
 
     /// <summary>The last saved state of this run (same fingerprint), or null.</summary>
@@ -117,7 +91,23 @@ internal sealed class CompressionCheckpoint(string workFolder)
         joint.Restore(state.Alpha!, state.Beta!, state.Distillability!, state.Sparsability!, state.Allocation!.ToDictionary(e => e.Key, e => (IReadOnlyList<int>)e.Value));
     }
 
-    private string SavedFolder => Directory.Exists(Folder) ? Folder : Folder + ".old";
+    private string SavedFolder => _folder.Saved;
+
+    private static void SaveJoint(string folder, JointPruning joint)
+    {
+        for (var l = 0; l < joint.Admm.Count; l++)
+        {
+            var admm = joint.Admm[l];
+            for (var p = 0; p < admm.Z.Count; p++)
+            {
+                FeatureArrays.Write(Path.Combine(folder, $"z-{l}-{p}.f32"), admm.Z[p].cpu().contiguous().data<float>().ToArray());
+                FeatureArrays.Write(Path.Combine(folder, $"u-{l}-{p}.f32"), admm.U[p].cpu().contiguous().data<float>().ToArray());
+            }
+        }
+
+        joint.Dean?.save(Path.Combine(folder, "dean.dat"));
+        joint.DeanOptimizer?.save_state_dict(Path.Combine(folder, "dean-optimizer.dat"));
+    }
 
     private static Tensor Read(string path, Tensor like)
     {

@@ -26,28 +26,13 @@ public sealed record PrunableLayer(
     public Tensor GroupNorms()
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var squares = zeros(GroupCount, device: Producers[0].Parameter.device);
-        foreach (var producer in Producers)
-        {
-            squares += GroupRows(producer.Parameter, producer.Axis, GroupCount).square().sum(1);
-        }
-
-        return squares.sqrt().MoveToOuterDisposeScope();
+        return SumOverProducers(rows => rows.square().sum(1)).sqrt().MoveToOuterDisposeScope();
     }
 
     /// <summary>The L1 norm of each group over all its producer slices (the filter-pruning criterion of Li et al., 2017).</summary>
     public Tensor GroupL1Norms()
     {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var sums = zeros(GroupCount, device: Producers[0].Parameter.device);
-        foreach (var producer in Producers)
-        {
-            sums += GroupRows(producer.Parameter, producer.Axis, GroupCount).abs().sum(1);
-        }
-
-        return sums.MoveToOuterDisposeScope();
+        return SumOverProducers(rows => rows.abs().sum(1));
     }
 
     /// <summary>
@@ -64,5 +49,19 @@ public sealed record PrunableLayer(
     public PrunableLayer WithDependents(IEnumerable<GroupSlice> more)
     {
         return this with { Dependents = [.. Dependents, .. more] };
+    }
+
+    /// <summary>Σ over the producers of <paramref name="perGroup"/> applied to each producer's rows (one row per group).</summary>
+    private Tensor SumOverProducers(Func<Tensor, Tensor> perGroup)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var total = zeros(GroupCount, device: Producers[0].Parameter.device);
+        foreach (var producer in Producers)
+        {
+            total += perGroup(GroupRows(producer.Parameter, producer.Axis, GroupCount));
+        }
+
+        return total.MoveToOuterDisposeScope();
     }
 }

@@ -12,32 +12,18 @@ public sealed class TrainingCheckpoint(string workFolder)
     private const string StateFile = "state.json";
     private const string OptimizerFile = "optimizer.dat";
 
-    private string Folder => Path.Combine(workFolder, "checkpoint");
+    private readonly CheckpointFolder _folder = new(workFolder);
 
     public void Save(EncoderSet encoders, OptimizerHelper optimizer, TrainingState state)
     {
         ArgumentNullException.ThrowIfNull(encoders);
         ArgumentNullException.ThrowIfNull(optimizer);
-        var temporary = Folder + ".tmp";
-        if (Directory.Exists(temporary))
+        _folder.Replace(folder =>
         {
-            Directory.Delete(temporary, recursive: true);
-        }
-
-        encoders.Save(temporary);
-        optimizer.save_state_dict(Path.Combine(temporary, OptimizerFile));
-        File.WriteAllText(Path.Combine(temporary, StateFile), JsonSerializer.Serialize(state, TrainingJsonContext.Default.TrainingState));
-        var previous = Folder + ".old";
-        if (Directory.Exists(Folder))
-        {
-            Directory.Move(Folder, previous);
-        }
-
-        Directory.Move(temporary, Folder);
-        if (Directory.Exists(previous))
-        {
-            Directory.Delete(previous, recursive: true);
-        }
+            encoders.Save(folder);
+            optimizer.save_state_dict(Path.Combine(folder, OptimizerFile));
+            File.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(state, TrainingJsonContext.Default.TrainingState));
+        });
     }
 
     /// <summary>Restores the last complete epoch into <paramref name="encoders"/> and <paramref name="optimizer"/>; null when there is none for this run.</summary>
@@ -45,7 +31,7 @@ public sealed class TrainingCheckpoint(string workFolder)
     {
         ArgumentNullException.ThrowIfNull(encoders);
         ArgumentNullException.ThrowIfNull(optimizer);
-        var folder = Directory.Exists(Folder) ? Folder : Folder + ".old";
+        var folder = _folder.Saved;
         var stateFile = Path.Combine(folder, StateFile);
         if (!File.Exists(stateFile))
         {
