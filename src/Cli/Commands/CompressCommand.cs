@@ -13,7 +13,7 @@ public static class CompressCommand
     {
         var modality = new Option<string>("--modality") { Description = "The encoder to compress: text, image, audio or video.", Required = true };
         var target = new Option<string>("--target") { Description = "How many times fewer parameters than the teacher, e.g. 4x.", DefaultValueFactory = _ => "4x" };
-        var method = new Option<CompressionMethod>("--method") { Description = "dean (the Teacher–Student–Dean method), joint, prune, kd or scratch.", DefaultValueFactory = _ => CompressionMethod.Dean };
+        var method = new Option<string>("--method") { Description = "dean (the Teacher–Student–Dean method), joint, prune, kd or scratch.", DefaultValueFactory = _ => "dean" };
         var corpus = new Option<string>("--corpus") { Description = "The generated corpus.", DefaultValueFactory = _ => DatasetCommand.DefaultCorpusFolder };
         var models = new Option<string>("--models") { Description = "Where the active teachers are read and the student is written (not activated).", DefaultValueFactory = _ => "models" };
         var work = new Option<string?>("--work") { Description = "Checkpoints and report of this run; rerunning resumes (default: data/compression/<modality>-<method>-<target>)." };
@@ -28,30 +28,54 @@ public static class CompressCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(modality) is { } name && !ManifestJson.TryParseModality(name, out _))
+            var modalityName = result.GetValue(modality);
+            if (string.IsNullOrEmpty(modalityName))
             {
-                result.AddError($"--modality must be text, image, audio or video, not '{name}'.");
+                result.AddError("--modality is required: text, image, audio or video.");
+            }
+            else if (!ManifestJson.TryParseModality(modalityName, out _))
+            {
+                result.AddError($"--modality must be text, image, audio or video, not '{modalityName}'.");
             }
 
-            if (!TryParseRatio(result.GetValue(target), out _))
+            // Only options given on the command line are checked: with --modality missing, the defaults are not filled in.
+            if (result.GetResult(target) is { Implicit: false } && !TryParseRatio(result.GetValue(target), out _))
             {
                 result.AddError("--target must be a number above 1, optionally followed by x (for example 4x).");
+            }
+
+            if (result.GetResult(steps) is { Implicit: false } && result.GetValue(steps) < 1)
+            {
+                result.AddError("--steps must be at least 1.");
+            }
+
+            // InfoNCE contrasts each item with the others of its batch, so a batch needs two.
+            if (result.GetResult(batch) is { Implicit: false } && result.GetValue(batch) < 2)
+            {
+                result.AddError("--batch must be at least 2.");
+            }
+
+            if (result.GetResult(method) is { Implicit: false } && !TryParseMethod(result.GetValue(method), out _))
+            {
+                result.AddError($"--method must be dean, joint, prune, kd or scratch, not '{result.GetValue(method)}'.");
             }
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
             // The validator has refused anything these cannot parse.
-            if (!ManifestJson.TryParseModality(parse.GetValue(modality)!, out var chosen) || !TryParseRatio(parse.GetValue(target), out var ratio))
+            if (!ManifestJson.TryParseModality(parse.GetValue(modality)!, out var chosen)
+                || !TryParseRatio(parse.GetValue(target), out var ratio)
+                || !TryParseMethod(parse.GetValue(method), out var chosenMethod))
             {
                 return 2;
             }
 
-            var methodName = parse.GetValue(method).ToString().ToLowerInvariant();
+            var methodName = chosenMethod.ToString().ToLowerInvariant();
             var defaultWork = Path.Combine("data", "compression", string.Create(CultureInfo.InvariantCulture, $"{ManifestJson.ModalityName(chosen)}-{methodName}-{ratio}x"));
             var options = new CompressionOptions(
                 chosen,
                 ratio,
-                parse.GetValue(method),
+                chosenMethod,
                 Path.GetFullPath(parse.GetValue(corpus)!),
                 Path.GetFullPath(parse.GetValue(models)!),
                 Path.GetFullPath(parse.GetValue(work) ?? defaultWork),
@@ -70,6 +94,13 @@ public static class CompressCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Only the names (Enum.TryParse alone would also take numbers such as "7").</summary>
+    private static bool TryParseMethod(string? text, out CompressionMethod method)
+    {
+        method = default;
+        return text is not null && Enum.GetNames<CompressionMethod>().Contains(text, StringComparer.OrdinalIgnoreCase) && Enum.TryParse(text, ignoreCase: true, out method);
     }
 
     private static bool TryParseRatio(string? text, out double ratio)

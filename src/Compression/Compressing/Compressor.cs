@@ -36,6 +36,9 @@ public static class Compressor
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Ratio, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Steps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Batch, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.AdmmRounds, 1);
         Directory.CreateDirectory(options.WorkFolder);
         var teacherVersion = new ModelDirectory(options.ModelsFolder).GetActiveVersion(options.Modality)
             ?? throw new InvalidOperationException($"{options.ModelsFolder} has no active {ManifestJson.ModalityName(options.Modality)} encoder to compress.");
