@@ -29,6 +29,9 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The version the shipped tree activates (the same for every modality), which the shared encoders serve.</summary>
+    private static string ShippedVersion => new ModelDirectory(RepositoryPaths.ShippedModels).GetActiveVersion(Modality.Image)!;
+
     public void Dispose() => _folder.Dispose();
 
     [Fact]
@@ -62,8 +65,8 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         AssertSamePoints(audioBefore, await PointsAsync(host, Modality.Audio, audio.Item.Id));
         Assert.Single(imageBefore);
         Assert.Equal(2, audioBefore.Count);
-        Assert.Equal(new ModalityIndex("teacher-1", 1), imageItem.Index["image"]);
-        Assert.Equal(new ModalityIndex("teacher-1", 2), audioItem.Index["audio"]);
+        Assert.Equal(new ModalityIndex(ShippedVersion, 1), imageItem.Index["image"]);
+        Assert.Equal(new ModalityIndex(ShippedVersion, 2), audioItem.Index["audio"]);
         Assert.Equal(1, await host.Collections.Serving(Modality.Image).CountAsync(cancellationToken: Ct));
         Assert.Equal(2, await host.Collections.Serving(Modality.Audio).CountAsync(cancellationToken: Ct));
     }
@@ -255,7 +258,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         Assert.Equal(5, expected.Count);
         var points = (await PointsAsync(host, Modality.Audio, item.Id)).OrderBy(point => (long)point.Payload[PointFields.Segment]).ToList();
         Assert.Equal(expected.Count, points.Count);
-        Assert.Equal(new ModalityIndex("teacher-1", expected.Count), item.Index["audio"]);
+        Assert.Equal(new ModalityIndex(ShippedVersion, expected.Count), item.Index["audio"]);
         for (var segment = 0; segment < expected.Count; segment++)
         {
             var payload = points[segment].Payload;
@@ -266,7 +269,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
             Assert.Equal(item.Id.ToString("D"), payload[PointFields.ItemId]);
             Assert.Equal("audio", payload[PointFields.Kind]);
             Assert.Equal("audio", payload[PointFields.Modality]);
-            Assert.Equal("teacher-1", payload[PointFields.Encoder]);
+            Assert.Equal(ShippedVersion, payload[PointFields.Encoder]);
             Assert.Equal("a long tone", payload["title"]);
             Assert.Equal(new object[] { "tone", "test" }, (IEnumerable<object>)payload["tags"]);
         }
@@ -295,7 +298,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
 
         Assert.Equal(ItemKind.Video, soundItem.Kind);
         Assert.Equal(
-            new Dictionary<string, ModalityIndex> { ["video"] = new("teacher-1", videoWindows.Count), ["audio"] = new("teacher-1", audioWindows.Count) },
+            new Dictionary<string, ModalityIndex> { ["video"] = new(ShippedVersion, videoWindows.Count), ["audio"] = new(ShippedVersion, audioWindows.Count) },
             soundItem.Index);
         var videoPoints = await PointsAsync(host, Modality.Video, soundItem.Id);
         var audioPoints = await PointsAsync(host, Modality.Audio, soundItem.Id);
@@ -307,7 +310,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
             audioWindows.Select(window => Math.Round(window.End.TotalSeconds, 3)).Order(),
             audioPoints.Select(point => Convert.ToDouble(point.Payload[PointFields.End], CultureInfo.InvariantCulture)).Order());
 
-        Assert.Equal(new Dictionary<string, ModalityIndex> { ["video"] = new("teacher-1", videoWindows.Count) }, silentItem.Index);
+        Assert.Equal(new Dictionary<string, ModalityIndex> { ["video"] = new(ShippedVersion, videoWindows.Count) }, silentItem.Index);
         Assert.Equal(videoWindows.Count, (await PointsAsync(host, Modality.Video, silentItem.Id)).Count);
         Assert.Empty(await PointsAsync(host, Modality.Audio, silentItem.Id));
     }
@@ -354,7 +357,7 @@ public sealed class IndexingBehaviourTests(SharedEncoders encoders) : IClassFixt
         await consumed.WaitForAsync(_ => true, 1, Ct);
 
         Assert.Null(Assert.Single(consumed.Finished).Fault);
-        Assert.Equal("items-image-teacher-1", await host.Collections.ServingCollectionAsync(Modality.Image, Ct));
+        Assert.Equal($"items-image-{ShippedVersion}", await host.Collections.ServingCollectionAsync(Modality.Image, Ct));
         Assert.Equal(collectionsBefore, await host.Collections.Store.ListCollectionNamesAsync(Ct));
         AssertSamePoints(before, await AllPointsAsync(host.Collections.Serving(Modality.Image)));
         Assert.Equal(3, before.Count);
