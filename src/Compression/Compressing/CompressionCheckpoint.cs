@@ -48,7 +48,7 @@ internal sealed class CompressionCheckpoint(string workFolder)
     /// <summary>The last saved state of this run (same fingerprint), or null.</summary>
     public CheckpointState? TryReadState(string fingerprint)
     {
-        var stateFile = Path.Combine(SavedFolder, StateFile);
+        var stateFile = Path.Combine(_folder.Saved, StateFile);
         if (!File.Exists(stateFile))
         {
             return null;
@@ -61,7 +61,7 @@ internal sealed class CompressionCheckpoint(string workFolder)
     /// <summary>Loads the saved weights and optimiser state into a student and its training, and the joint state if any.</summary>
     public void Restore(CheckpointState state, IEncoder student, StudentTraining training, JointPruning? joint)
     {
-        var folder = SavedFolder;
+        var folder = _folder.Saved;
         EncoderWeights.Load((nn.Module)student, Path.Combine(folder, "student.dat"));
         training.Optimizer.load_state_dict(Path.Combine(folder, "optimizer.dat"));
         using (no_grad())
@@ -82,7 +82,6 @@ internal sealed class CompressionCheckpoint(string workFolder)
             var z = admm.Z.Select((tensor, p) => Read(Path.Combine(folder, $"z-{l}-{p}.f32"), tensor)).ToList();
             var u = admm.U.Select((tensor, p) => Read(Path.Combine(folder, $"u-{l}-{p}.f32"), tensor)).ToList();
             admm.Restore(z, u, state.Allocation![admm.Layer.Name]);
-            admm.Keep = state.Allocation[admm.Layer.Name].Length;
             admm.Rho = state.Rho![l];
         }
 
@@ -90,8 +89,6 @@ internal sealed class CompressionCheckpoint(string workFolder)
         joint.DeanOptimizer?.load_state_dict(Path.Combine(folder, "dean-optimizer.dat"));
         joint.Restore(state.Alpha!, state.Beta!, state.Distillability!, state.Sparsability!, state.Allocation!.ToDictionary(e => e.Key, e => (IReadOnlyList<int>)e.Value));
     }
-
-    private string SavedFolder => _folder.Saved;
 
     private static void SaveJoint(string folder, JointPruning joint)
     {

@@ -148,7 +148,7 @@ public sealed class CompressionData : IDisposable
         {
             var inputs = new ModalityInputs(split, modality);
             var key = new StringBuilder(name).Append('|').Append(folders[modality].Manifest.Files[ModelFolder.WeightsFileName]);
-            foreach (var sample in modality == Modality.Video ? split.Clips : modality == Modality.Image ? split.Scenes : [.. split.Scenes, .. split.Clips])
+            foreach (var sample in inputs.Samples)
             {
                 key.Append('|').Append(sample.Id);
             }

@@ -67,7 +67,7 @@ public static class Compressor
             options.TargetName,
             run.History,
             [.. teacher.PrunableLayers().Zip(student.PrunableLayers(), (t, s) => new LayerWidth(t.Name, t.GroupCount, s.GroupCount))],
-            MetricRows(record, evaluation));
+            MetricRows(record, evaluation, teacher, teacherFolder));
         var report = await CompressionReportWriter.WriteAsync(history, Path.Combine(options.WorkFolder, "report"), cancellationToken);
         record = record with { Report = report };
         await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, ResultFile), JsonSerializer.Serialize(record, ResultJson), cancellationToken);
@@ -96,7 +96,6 @@ public static class Compressor
     {
         var teacherBytes = new FileInfo(teacherFolder.ModelPath).Length;
         var studentBytes = new FileInfo(Path.Combine(folder, ModelFolder.ModelFileName)).Length;
-        string Name(Corpus.Evaluation.PairMetrics p) => $"{ManifestJson.ModalityName(p.Query)}->{ManifestJson.ModalityName(p.Gallery)}";
         return new CompressionRecord(
             ManifestJson.ModalityName(options.Modality),
             options.TargetName,
@@ -111,28 +110,30 @@ public static class Compressor
             evaluation.RecallAt10Retention,
             evaluation.CompatibilityRetention,
             Math.Round(seconds, 1),
-            evaluation.Pairs.ToDictionary(p => Name(p.Teacher), p => p.Teacher.Metrics.RecallAt1),
-            evaluation.Pairs.ToDictionary(p => Name(p.Student), p => p.Student.Metrics.RecallAt1),
-            evaluation.Pairs.ToDictionary(p => Name(p.Teacher), p => p.Teacher.Metrics.RecallAt10),
-            evaluation.Pairs.ToDictionary(p => Name(p.Student), p => p.Student.Metrics.RecallAt10),
+            evaluation.Pairs.ToDictionary(p => PairName(p.Teacher), p => p.Teacher.Metrics.RecallAt1),
+            evaluation.Pairs.ToDictionary(p => PairName(p.Student), p => p.Student.Metrics.RecallAt1),
+            evaluation.Pairs.ToDictionary(p => PairName(p.Teacher), p => p.Teacher.Metrics.RecallAt10),
+            evaluation.Pairs.ToDictionary(p => PairName(p.Student), p => p.Student.Metrics.RecallAt10),
             WidthsOf(student),
             folder,
             string.Empty);
     }
 
-    private static List<MetricRow> MetricRows(CompressionRecord record, StudentEvaluation evaluation)
+    private static string PairName(Corpus.Evaluation.PairMetrics pair) => $"{ManifestJson.ModalityName(pair.Query)}->{ManifestJson.ModalityName(pair.Gallery)}";
+
+    private static List<MetricRow> MetricRows(CompressionRecord record, StudentEvaluation evaluation, IEncoder teacher, ModelFolder teacherFolder)
     {
         var rows = new List<MetricRow>
         {
-            new("parameters", record.Params / record.ParamsRatio, record.Params, record.ParamsRatio),
-            new("MACs per item", record.Macs / record.MacsRatio, record.Macs, record.MacsRatio),
-            new("ONNX bytes", record.OnnxBytes / record.OnnxBytesRatio, record.OnnxBytes, record.OnnxBytesRatio),
+            new("parameters", teacher.ParameterCount(), record.Params, record.ParamsRatio),
+            new("MACs per item", teacher.MacsPerItem(), record.Macs, record.MacsRatio),
+            new("ONNX bytes", new FileInfo(teacherFolder.ModelPath).Length, record.OnnxBytes, record.OnnxBytesRatio),
         };
-        foreach (var (teacher, student) in evaluation.Pairs)
+        foreach (var (before, after) in evaluation.Pairs)
         {
-            var pair = $"{ManifestJson.ModalityName(teacher.Query)}->{ManifestJson.ModalityName(teacher.Gallery)}";
-            rows.Add(new($"{pair} R@1", teacher.Metrics.RecallAt1, student.Metrics.RecallAt1, student.Metrics.RecallAt1 / teacher.Metrics.RecallAt1));
-            rows.Add(new($"{pair} R@10", teacher.Metrics.RecallAt10, student.Metrics.RecallAt10, student.Metrics.RecallAt10 / teacher.Metrics.RecallAt10));
+            var pair = PairName(before);
+            rows.Add(new($"{pair} R@1", before.Metrics.RecallAt1, after.Metrics.RecallAt1, after.Metrics.RecallAt1 / before.Metrics.RecallAt1));
+            rows.Add(new($"{pair} R@10", before.Metrics.RecallAt10, after.Metrics.RecallAt10, after.Metrics.RecallAt10 / before.Metrics.RecallAt10));
         }
 
         rows.Add(new("compatibility R@1 (student queries, teacher index)", evaluation.TeacherSameModality.RecallAt1, evaluation.Compatibility.RecallAt1, evaluation.CompatibilityRetention));
@@ -184,7 +185,7 @@ public static class Compressor
             }
 
             var roundLength = Math.Max(1, (int)Math.Ceiling(options.JointSteps / (double)options.AdmmRounds));
-            training.Run(from, options.JointSteps, options.JointSteps, JointPhase, progress, done =>
+            training.Run(from, JointPhase, progress, done =>
             {
                 if (done % roundLength == 0 || done == options.JointSteps)
                 {
@@ -230,7 +231,7 @@ public static class Compressor
 
             // A phase's first checkpoint makes the resume of a killed run start from this phase, not from scratch.
             _checkpoint.Save(StateAt(phase, from, student), student, training, null);
-            training.Run(from, steps, steps, phase, progress, done =>
+            training.Run(from, phase, progress, done =>
             {
                 if (done % options.CheckpointInterval == 0 && done < steps)
                 {
@@ -270,7 +271,7 @@ public static class Compressor
         private static double[] L1Norms(PrunableLayer layer)
         {
             using var norms = layer.GroupL1Norms();
-            return [.. norms.data<float>().ToArray().Select(v => (double)v)];
+            return GroupProjection.Values(norms);
         }
     }
 }

@@ -113,7 +113,6 @@ internal sealed class JointPruning : IDisposable
         Allocation = StructuredAllocation();
         foreach (var layer in _admm)
         {
-            layer.Keep = Allocation[layer.Layer.Name].Count;
             layer.Update();
             layer.Rho *= _rhoGrowth;
         }
@@ -148,7 +147,7 @@ internal sealed class JointPruning : IDisposable
 
         using var scope = NewDisposeScope();
         var stepGradients = parameters.Select(p => p.grad is { } grad ? grad.detach().clone() : zeros_like(p)).ToList();
-        Shift(parameters, stepGradients, -learningRate);
+        FiniteDifferenceHypergradient.Move(parameters, stepGradients, -learningRate);
         Tensor[] lookAheadGradients;
         try
         {
@@ -162,7 +161,7 @@ internal sealed class JointPruning : IDisposable
         }
         finally
         {
-            Shift(parameters, stepGradients, learningRate);
+            FiniteDifferenceHypergradient.Move(parameters, stepGradients, learningRate);
             for (var i = 0; i < parameters.Count; i++)
             {
                 parameters[i].grad?.copy_(stepGradients[i]);
@@ -240,7 +239,7 @@ internal sealed class JointPruning : IDisposable
         var norms = _admm.Select(layer =>
         {
             using var shifted = layer.ShiftedNorms();
-            return shifted.data<float>().ToArray().Select(v => (double)v).ToArray();
+            return GroupProjection.Values(shifted);
         }).ToList();
         var shares = _layers.Select((_, l) => _dean is null ? 1.0 : Beta[l] * (0.5 + Sparsability[l])).ToList();
         var allocation = BudgetAllocator.Allocate(_config, _layers, norms, shares, _budget);
@@ -263,15 +262,6 @@ internal sealed class JointPruning : IDisposable
         foreach (var mask in _keptMasks)
         {
             mask.Dispose();
-        }
-    }
-
-    private static void Shift(IReadOnlyList<Parameter> parameters, IReadOnlyList<Tensor> direction, double scale)
-    {
-        using var noGrad = no_grad();
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            parameters[i].add_(direction[i], alpha: scale);
         }
     }
 }

@@ -55,14 +55,13 @@ internal static class LayerMeasurements
         {
             var layer = layers[l];
             using var groupNorms = layer.GroupNorms();
-            var norms = groupNorms.data<float>().ToArray();
-            var ranked = Enumerable.Range(0, layer.GroupCount).OrderByDescending(g => norms[g]).ThenBy(g => g).ToArray();
+            var norms = GroupProjection.Values(groupNorms);
             var (low, high) = (-1, Fractions.Length - 1);
             while (low < high)
             {
                 var middle = (low + high + 1) / 2;
                 var keep = Math.Max(1, layer.GroupCount - (int)Math.Round(layer.GroupCount * Fractions[middle]));
-                (low, high) = LossWithout(layer, ranked.Take(keep).ToList(), probeLoss) <= limit ? (middle, high) : (low, middle - 1);
+                (low, high) = LossWithout(layer, GroupProjection.LargestGroups(norms, keep), probeLoss) <= limit ? (middle, high) : (low, middle - 1);
             }
 
             result[l] = low < 0 ? 0 : Fractions[low];

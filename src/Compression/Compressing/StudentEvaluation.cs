@@ -32,7 +32,7 @@ public sealed record StudentEvaluation(
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(student);
         var set = SplitEmbedder.EvaluationSetOf(data.Test);
-        var teacher = Enum.GetValues<Modality>().ToDictionary(m => m, m => (IReadOnlyList<float[]>)Rows(data.TeacherEmbeddings(data.Test, m)));
+        var teacher = Enum.GetValues<Modality>().ToDictionary(m => m, m => (IReadOnlyList<float[]>)SplitEmbedder.ToRows(data.TeacherEmbeddings(data.Test, m)));
         var studentRows = SplitEmbedder.Embed(new Dictionary<Modality, IEncoder> { [modality] = student }, data.Test, CPU)[modality];
         var withStudent = new Dictionary<Modality, IReadOnlyList<float[]>>(teacher) { [modality] = studentRows };
         var pairs = EvaluationSet.AllPairs.Where(p => p.Query == modality || p.Gallery == modality).ToList();
@@ -64,12 +64,5 @@ public sealed record StudentEvaluation(
         }
 
         return metrics;
-    }
-
-    private static List<float[]> Rows(Tensor embeddings)
-    {
-        var width = (int)embeddings.shape[1];
-        var values = embeddings.contiguous().data<float>().ToArray();
-        return [.. Enumerable.Range(0, (int)embeddings.shape[0]).Select(row => values.AsSpan(row * width, width).ToArray())];
     }
 }

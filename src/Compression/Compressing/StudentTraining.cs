@@ -22,7 +22,7 @@ internal sealed class StudentTraining : IDisposable
     private const int LossWindow = 20;
 
     private readonly CompressionOptions _options;
-    private readonly CompressionData _data;
+    private readonly int _phaseSteps;
     private readonly IEncoder _student;
     private readonly nn.Module _studentModule;
     private readonly IEncoder _teacher;
@@ -40,7 +40,7 @@ internal sealed class StudentTraining : IDisposable
     public StudentTraining(CompressionOptions options, CompressionData data, IEncoder student, int phaseSteps, bool distill, JointPruning? joint)
     {
         _options = options;
-        _data = data;
+        _phaseSteps = phaseSteps;
         _student = student;
         _studentModule = (nn.Module)student;
         _teacher = data.Teachers[options.Modality];
@@ -65,16 +65,16 @@ internal sealed class StudentTraining : IDisposable
     /// <summary>Per-layer measurements of the joint phase, one point per measurement.</summary>
     public List<HistoryPoint> History { get; } = [];
 
-    /// <summary>Runs steps [<paramref name="from"/>, <paramref name="to"/>) of a phase of <paramref name="phaseSteps"/> steps.</summary>
+    /// <summary>Runs the phase's steps from step <paramref name="from"/> (0, or where a checkpoint left it) to its end.</summary>
     /// <param name="checkpoint">Called after every step with the number of steps done; it decides whether to save.</param>
-    public void Run(int from, int to, int phaseSteps, string stage, IProgress<TrainingProgress>? progress, Action<int> checkpoint, CancellationToken cancellationToken)
+    public void Run(int from, string stage, IProgress<TrainingProgress>? progress, Action<int> checkpoint, CancellationToken cancellationToken)
     {
-        for (var step = from; step < to; step++)
+        for (var step = from; step < _phaseSteps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var loss = Step(step, phaseSteps);
+            var loss = Step(step);
             checkpoint(step + 1);
-            progress?.Report(new TrainingProgress(stage, step + 1, phaseSteps, string.Create(CultureInfo.InvariantCulture, $"task loss {loss:0.000}")));
+            progress?.Report(new TrainingProgress(stage, step + 1, _phaseSteps, string.Create(CultureInfo.InvariantCulture, $"task loss {loss:0.000}")));
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed class StudentTraining : IDisposable
         LogitScale.Dispose();
     }
 
-    private double Step(int step, int phaseSteps)
+    private double Step(int step)
     {
         using var scope = NewDisposeScope();
         var learningRate = _schedule.At(step);
@@ -113,8 +113,8 @@ internal sealed class StudentTraining : IDisposable
             loss += _joint.Weighted(hints, _joint.Penalties());
         }
 
-        var progress = (step + 1) / (double)phaseSteps;
-        var measure = _joint is not null && (step % _options.MeasureInterval == 0 || step == phaseSteps - 1);
+        var progress = (step + 1) / (double)_phaseSteps;
+        var measure = _joint is not null && (step % _options.MeasureInterval == 0 || step == _phaseSteps - 1);
         if (measure)
         {
             _joint!.MeasureDistillability(_parameters, task, distillation + hints!.sum());

@@ -57,12 +57,17 @@ public static class FiniteDifferenceHypergradient
     /// <summary>Moves the parameters from W + offset·g' to W + target·g'; returns the new offset.</summary>
     private static double Shift(IReadOnlyList<Parameter> parameters, IReadOnlyList<Tensor> direction, double offset, double target)
     {
+        Move(parameters, direction, target - offset);
+        return target;
+    }
+
+    /// <summary>W ← W + scale·direction, outside autograd: the look-ahead step and its perturbations.</summary>
+    internal static void Move(IReadOnlyList<Parameter> parameters, IReadOnlyList<Tensor> direction, double scale)
+    {
         using var noGrad = no_grad();
         for (var i = 0; i < parameters.Count; i++)
         {
-            parameters[i].add_(direction[i], alpha: target - offset);
+            parameters[i].add_(direction[i], alpha: scale);
         }
-
-        return target;
     }
 }

@@ -14,15 +14,12 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>, IOnnxExportable
     [ComponentName(Name = "fc2")]
     private readonly Linear _output;
 
-    private readonly int _hiddenUnits;
-
     public FeedForward(int modelDim, int hiddenUnits)
         : base(nameof(FeedForward))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenUnits);
         _hidden = nn.Linear(modelDim, hiddenUnits);
         _output = nn.Linear(hiddenUnits, modelDim);
-        _hiddenUnits = hiddenUnits;
         RegisterComponents();
     }
 
@@ -40,13 +37,7 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// <param name="path">This MLP's state-dict path.</param>
     internal PrunableLayer HiddenUnits(string path)
     {
-        return new PrunableLayer(
-            $"{path}.fc1",
-            PrunableKind.HiddenUnits,
-            _hiddenUnits,
-            [new(_hidden.weight!, 0), new(_hidden.bias!, 0)],
-            [new(_output.weight!, 1)],
-            new ActivationTap(_hidden, -1));
+        return PrunableLayer.HiddenUnits($"{path}.fc1", _hidden, _output);
     }
 
     /// <summary>The model-width slices: fc1 reads each channel (input columns), fc2 writes it (output rows and bias).</summary>

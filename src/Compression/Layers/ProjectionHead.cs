@@ -14,15 +14,12 @@ public sealed class ProjectionHead : nn.Module<Tensor, Tensor>, IOnnxExportable
     [ComponentName(Name = "fc2")]
     private readonly Linear _output;
 
-    private readonly int _hiddenUnits;
-
     public ProjectionHead(int inFeatures, int hiddenUnits, int outFeatures)
         : base(nameof(ProjectionHead))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenUnits);
         _hidden = nn.Linear(inFeatures, hiddenUnits);
         _output = nn.Linear(hiddenUnits, outFeatures);
-        _hiddenUnits = hiddenUnits;
         RegisterComponents();
     }
 
@@ -52,13 +49,7 @@ public sealed class ProjectionHead : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// <param name="path">This head's state-dict path.</param>
     internal PrunableLayer HiddenUnits(string path)
     {
-        return new PrunableLayer(
-            $"{path}.fc1",
-            PrunableKind.HiddenUnits,
-            _hiddenUnits,
-            [new(_hidden.weight!, 0), new(_hidden.bias!, 0)],
-            [new(_output.weight!, 1)],
-            new ActivationTap(_hidden, -1));
+        return PrunableLayer.HiddenUnits($"{path}.fc1", _hidden, _output);
     }
 
     /// <summary>The first layer's input columns: one per input feature.</summary>

@@ -23,16 +23,17 @@ public sealed record PrunableLayer(
     ActivationTap Tap)
 {
     /// <summary>The L2 norm of each group over all its producer slices: a [GroupCount] tensor on the parameters' device.</summary>
-    public Tensor GroupNorms()
+    /// <param name="shifts">Added to the producers first, one tensor per producer (ADMM ranks the groups of W + U).</param>
+    public Tensor GroupNorms(IReadOnlyList<Tensor>? shifts = null)
     {
         using var scope = NewDisposeScope();
-        return SumOverProducers(rows => rows.square().sum(1)).sqrt().MoveToOuterDisposeScope();
+        return SumOverProducers(rows => rows.square().sum(1), shifts).sqrt().MoveToOuterDisposeScope();
     }
 
     /// <summary>The L1 norm of each group over all its producer slices (the filter-pruning criterion of Li et al., 2017).</summary>
     public Tensor GroupL1Norms()
     {
-        return SumOverProducers(rows => rows.abs().sum(1));
+        return SumOverProducers(rows => rows.abs().sum(1), null);
     }
 
     /// <summary>
@@ -45,6 +46,18 @@ public sealed record PrunableLayer(
         return tensor.movedim([axis], [0]).reshape(groupCount, -1);
     }
 
+    /// <summary>The hidden units of a two-layer MLP: rows of the first layer, columns of the second.</summary>
+    internal static PrunableLayer HiddenUnits(string name, TorchSharp.Modules.Linear hidden, TorchSharp.Modules.Linear output)
+    {
+        return new PrunableLayer(
+            name,
+            PrunableKind.HiddenUnits,
+            (int)hidden.weight!.shape[0],
+            [new(hidden.weight!, 0), new(hidden.bias!, 0)],
+            [new(output.weight!, 1)],
+            new ActivationTap(hidden, -1));
+    }
+
     /// <summary>This layer with readers outside the module that listed it (an encoder adds its head's or its temporal model's input columns).</summary>
     public PrunableLayer WithDependents(IEnumerable<GroupSlice> more)
     {
@@ -52,14 +65,16 @@ public sealed record PrunableLayer(
     }
 
     /// <summary>Σ over the producers of <paramref name="perGroup"/> applied to each producer's rows (one row per group).</summary>
-    private Tensor SumOverProducers(Func<Tensor, Tensor> perGroup)
+    private Tensor SumOverProducers(Func<Tensor, Tensor> perGroup, IReadOnlyList<Tensor>? shifts)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var total = zeros(GroupCount, device: Producers[0].Parameter.device);
-        foreach (var producer in Producers)
+        for (var i = 0; i < Producers.Count; i++)
         {
-            total += perGroup(GroupRows(producer.Parameter, producer.Axis, GroupCount));
+            var producer = Producers[i];
+            var values = shifts is null ? producer.Parameter : producer.Parameter + shifts[i];
+            total += perGroup(GroupRows(values, producer.Axis, GroupCount));
         }
 
         return total.MoveToOuterDisposeScope();

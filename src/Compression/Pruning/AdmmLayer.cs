@@ -54,26 +54,14 @@ public sealed class AdmmLayer : IDisposable
     }
 
     /// <summary>The group norms of W + U: what the projection ranks, and what the budget allocator reads.</summary>
-    public Tensor ShiftedNorms()
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var squares = zeros(Layer.GroupCount, device: _z[0].device);
-        for (var i = 0; i < _z.Length; i++)
-        {
-            var producer = Layer.Producers[i];
-            squares += PrunableLayer.GroupRows(producer.Parameter + _u[i], producer.Axis, Layer.GroupCount).square().sum(1);
-        }
-
-        return squares.sqrt().MoveToOuterDisposeScope();
-    }
+    public Tensor ShiftedNorms() => Layer.GroupNorms(_u);
 
     /// <summary>Z ← Π_k(W + U), then U ← U + W − Z.</summary>
     public void Update()
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Kept = GroupProjection.LargestGroups(ShiftedNorms(), Keep);
+        Kept = GroupProjection.LargestGroups(GroupProjection.Values(ShiftedNorms()), Keep);
         var mask = GroupProjection.Mask(Layer.GroupCount, Kept, _z[0].device);
         for (var i = 0; i < _z.Length; i++)
         {
@@ -83,7 +71,7 @@ public sealed class AdmmLayer : IDisposable
         }
     }
 
-    /// <summary>Restores Z and U from a checkpoint (same shapes).</summary>
+    /// <summary>Restores Z, U and the kept groups from a checkpoint (same shapes).</summary>
     public void Restore(IReadOnlyList<Tensor> z, IReadOnlyList<Tensor> u, IReadOnlyList<int> kept)
     {
         ArgumentNullException.ThrowIfNull(z);
@@ -96,6 +84,7 @@ public sealed class AdmmLayer : IDisposable
         }
 
         Kept = kept;
+        Keep = kept.Count;
     }
 
     public void Dispose()

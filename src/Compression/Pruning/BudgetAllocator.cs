@@ -53,7 +53,7 @@ public static class BudgetAllocator
         }
 
         var widths = WidthsAt(fits);
-        var ranked = groupNorms.Select(norms => Enumerable.Range(0, norms.Length).OrderByDescending(g => norms[g]).ThenBy(g => g).ToArray()).ToArray();
+        var ranked = groupNorms.Select(GroupProjection.Ranking).ToArray();
 
         // The removed groups, most important first (norm relative to the layer's mean), go back while they fit.
         var candidates = layers.SelectMany((layer, l) => ranked[l].Skip(widths[layer.Name]).Select(g => (Layer: l, Importance: groupNorms[l][g] / Math.Max(groupNorms[l].Average(), double.Epsilon))))

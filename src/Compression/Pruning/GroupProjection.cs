@@ -6,15 +6,28 @@ namespace Baize.Compression.Pruning;
 /// <summary>The Euclidean projection onto "at most k groups non-zero": keep the k groups of largest L2 norm.</summary>
 public static class GroupProjection
 {
-    /// <param name="norms">[G] group norms.</param>
+    /// <param name="norms">One norm per group.</param>
     /// <returns>The indices of the <paramref name="keep"/> largest norms, ascending (ties go to the lower index).</returns>
-    public static int[] LargestGroups(Tensor norms, int keep)
+    public static int[] LargestGroups(IReadOnlyList<double> norms, int keep)
     {
         ArgumentNullException.ThrowIfNull(norms);
-        var values = norms.cpu().to_type(ScalarType.Float64).data<double>().ToArray();
         ArgumentOutOfRangeException.ThrowIfNegative(keep);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(keep, values.Length);
-        return [.. Enumerable.Range(0, values.Length).OrderByDescending(g => values[g]).ThenBy(g => g).Take(keep).Order()];
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(keep, norms.Count);
+        return [.. Ranking(norms).Take(keep).Order()];
+    }
+
+    /// <summary>Every group's index from the largest norm to the smallest, ties to the lower index: the order groups are kept in.</summary>
+    public static int[] Ranking(IReadOnlyList<double> norms)
+    {
+        ArgumentNullException.ThrowIfNull(norms);
+        return [.. Enumerable.Range(0, norms.Count).OrderByDescending(g => norms[g]).ThenBy(g => g)];
+    }
+
+    /// <summary>A [G] norm tensor's values, on the CPU.</summary>
+    public static double[] Values(Tensor norms)
+    {
+        ArgumentNullException.ThrowIfNull(norms);
+        return norms.cpu().to_type(ScalarType.Float64).data<double>().ToArray();
     }
 
     /// <summary>A [G] float mask with 1 at <paramref name="kept"/> and 0 elsewhere.</summary>

@@ -1,4 +1,5 @@
 using Baize.Compression.Architectures;
+using Baize.Corpus.Samples;
 using Baize.Embedding;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,13 +15,16 @@ public sealed class ModalityInputs(PairedSplit split, Modality modality)
 {
     public Modality Modality => modality;
 
-    /// <summary>Items of this modality in the split.</summary>
-    public long Count => modality switch
+    /// <summary>The samples this modality's items belong to, in item order.</summary>
+    public IReadOnlyList<CorpusSample> Samples { get; } = modality switch
     {
-        Modality.Image => split.Scenes.Count,
-        Modality.Video => split.Clips.Count,
-        _ => split.Scenes.Count + split.Clips.Count,
+        Modality.Image => split.Scenes,
+        Modality.Video => split.Clips,
+        _ => [.. split.Scenes, .. split.Clips],
     };
+
+    /// <summary>Items of this modality in the split.</summary>
+    public long Count => Samples.Count;
 
     /// <param name="encoder">An encoder of this modality.</param>
     /// <param name="rows">int64 item indices on the CPU.</param>
@@ -32,9 +36,9 @@ public sealed class ModalityInputs(PairedSplit split, Modality modality)
         using var scope = NewDisposeScope();
         var embeddings = modality switch
         {
-            Modality.Text => ((TextEncoder)encoder).forward(Captions(split.SceneTokens, split.ClipTokens, rows, device), Captions(split.SceneMask, split.ClipMask, rows, device)),
+            Modality.Text => ((TextEncoder)encoder).forward(ScenesThenClips(split.SceneTokens, split.ClipTokens, rows, device), ScenesThenClips(split.SceneMask, split.ClipMask, rows, device)),
             Modality.Image => ((ConvolutionalEncoder)encoder).forward(split.ScenePixels.index_select(0, rows).to(device)),
-            Modality.Audio => ((ConvolutionalEncoder)encoder).forward(Captions(split.SceneAudio, split.ClipAudio, rows, device)),
+            Modality.Audio => ((ConvolutionalEncoder)encoder).forward(ScenesThenClips(split.SceneAudio, split.ClipAudio, rows, device)),
             Modality.Video => ((VideoEncoder)encoder).forward(split.ClipFrames.index_select(0, rows).to(device)),
             _ => throw new InvalidOperationException($"No inputs for {modality}."),
         };
@@ -42,7 +46,7 @@ public sealed class ModalityInputs(PairedSplit split, Modality modality)
     }
 
     /// <summary>Rows of the scenes' tensor then the clips' tensor, as if the two were one.</summary>
-    private Tensor Captions(Tensor scenes, Tensor clips, Tensor rows, Device device)
+    private Tensor ScenesThenClips(Tensor scenes, Tensor clips, Tensor rows, Device device)
     {
         var sceneCount = split.Scenes.Count;
         var fromScenes = (rows < sceneCount).nonzero().squeeze(1);

@@ -42,19 +42,22 @@ public static class SplitEmbedder
         return new EvaluationSet([.. split.Scenes, .. split.Clips]);
     }
 
+    /// <summary>A [N, d] embedding tensor as N arrays of d floats.</summary>
+    public static List<float[]> ToRows(Tensor embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        var values = embeddings.cpu().contiguous().data<float>().ToArray();
+        var width = (int)embeddings.shape[1];
+        return [.. Enumerable.Range(0, (int)embeddings.shape[0]).Select(row => values.AsSpan(row * width, width).ToArray())];
+    }
+
     private static List<float[]> Rows(long count, Func<long, long, Tensor> embed)
     {
         var rows = new List<float[]>((int)count);
         for (long start = 0; start < count; start += Chunk)
         {
             using var scope = torch.NewDisposeScope();
-            var embedded = embed(start, Math.Min(Chunk, count - start)).cpu().contiguous();
-            var values = embedded.data<float>().ToArray();
-            var width = (int)embedded.shape[1];
-            for (var row = 0; row < values.Length / width; row++)
-            {
-                rows.Add(values.AsSpan(row * width, width).ToArray());
-            }
+            rows.AddRange(ToRows(embed(start, Math.Min(Chunk, count - start))));
         }
 
         return rows;
