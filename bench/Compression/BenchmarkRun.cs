@@ -74,6 +74,7 @@ public sealed class BenchmarkRun
             _arguments.Targets,
             [.. _arguments.Methods.Select(m => m.ToString().ToLowerInvariant())],
             _arguments.Steps,
+            _arguments.StepsFor(Modality.Audio),
             _arguments.Batch,
             _arguments.VideoBatch,
             Path.GetFullPath(_arguments.Corpus),

@@ -33,12 +33,10 @@ public sealed class CompressionRunner
         var options = new CompressionOptions(
             modality,
             target,
-            method,
+            new CompressionSchedule(method, Steps: _arguments.StepsFor(modality), Batch: modality == Modality.Video ? _arguments.VideoBatch : _arguments.Batch),
             Path.GetFullPath(_arguments.Corpus),
             Path.GetFullPath(_arguments.StudentModelsTree),
             WorkFolder: string.Empty,
-            Steps: _arguments.Steps,
-            Batch: modality == Modality.Video ? _arguments.VideoBatch : _arguments.Batch,
             FeatureCacheFolder: Path.GetFullPath(_arguments.Features));
 
         // Named as baize compress names its default work folder: text-dean-4x.
@@ -52,7 +50,7 @@ public sealed class CompressionRunner
         }
 
         var run = $"{modalityName} {options.TargetName} {options.MethodName}";
-        _log.WriteLine($"{run}: {options.Steps} steps at batch {options.Batch} in {options.WorkFolder}");
+        _log.WriteLine($"{run}: {options.Schedule.Steps} steps at batch {options.Schedule.Batch} in {options.WorkFolder}");
         var record = await Compressor.RunAsync(options, new ProgressLog(run, _log), cancellationToken);
         _log.WriteLine($"{run}: done in {record.WallS:0} s, student at {record.ModelFolder}");
         return record;

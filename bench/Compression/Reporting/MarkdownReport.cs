@@ -20,7 +20,7 @@ public static class MarkdownReport
         ArgumentNullException.ThrowIfNull(report);
         var s = report.Settings;
         var text = new StringBuilder();
-        text.Append(Invariant, $"Students trained for {s.Steps} steps at batch {s.Batch} (video {s.VideoBatch}), evaluated on the test split. ");
+        text.Append(Invariant, $"Students trained for {s.Steps} steps (audio {s.AudioSteps}) at batch {s.Batch} (video {s.VideoBatch}), evaluated on the test split. ");
         text.AppendLine("Ratios are student over the teacher of the same modality: below 1 for size and latency, above 1 for throughput, mean a gain.");
         foreach (var target in report.Runs.Select(r => r.Target).Distinct())
         {

@@ -5,6 +5,7 @@ namespace Baize.CompressionBench.Results;
 /// <summary>The knobs a run used, so two reports can be checked for comparability.</summary>
 /// <param name="Targets">Parameter ratios: 4 means a student with at most a quarter of the teacher's parameters.</param>
 /// <param name="Steps">Optimiser steps per run, the same for every method.</param>
+/// <param name="AudioSteps">Optimiser steps per audio run, in place of <paramref name="Steps"/>.</param>
 /// <param name="VideoBatch">Items per step for video, in place of <paramref name="Batch"/>.</param>
 /// <param name="TeacherModels">The models tree whose active versions are the teachers.</param>
 /// <param name="StudentModels">The models tree Compressor read the linked teachers from and wrote the students to.</param>
@@ -14,6 +15,7 @@ public sealed record CompressionSettings(
     IReadOnlyList<int> Targets,
     IReadOnlyList<string> Methods,
     int Steps,
+    int AudioSteps,
     int Batch,
     int VideoBatch,
     string Corpus,

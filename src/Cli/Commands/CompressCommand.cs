@@ -75,14 +75,11 @@ public static class CompressCommand
             var options = new CompressionOptions(
                 chosen,
                 ratio,
-                chosenMethod,
+                new CompressionSchedule(chosenMethod, Steps: parse.GetValue(steps), Batch: parse.GetValue(batch), Seed: parse.GetValue(seed)),
                 Path.GetFullPath(parse.GetValue(corpus)!),
                 Path.GetFullPath(parse.GetValue(models)!),
                 Path.GetFullPath(parse.GetValue(work) ?? defaultWork),
                 parse.GetValue(version),
-                Steps: parse.GetValue(steps),
-                Batch: parse.GetValue(batch),
-                Seed: parse.GetValue(seed),
                 FeatureCacheFolder: Path.GetFullPath(parse.GetValue(features)!));
             var record = await ProgressDisplay.RunAsync(
                 $"Compressing the {ManifestJson.ModalityName(chosen)} encoder ({methodName}, {options.TargetName})",

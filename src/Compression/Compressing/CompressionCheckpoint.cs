@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Baize.Compression.Architectures;
 using Baize.Compression.Reports;
@@ -9,7 +8,7 @@ using static TorchSharp.torch;
 namespace Baize.Compression.Compressing;
 
 /// <summary>
-/// The state of a compression run after some step: the student's widths and weights, its optimiser and temperature,
+/// The state of a compression run after some step: the student's widths and weights, its optimiser and its task's parameters,
 /// and for the joint phase the ADMM Z and U, the dean and its optimiser and the per-layer weights and measurements.
 /// Written to a temporary folder and renamed into place, so a run killed at any moment resumes from the last save.
 /// </summary>
@@ -26,7 +25,11 @@ internal sealed class CompressionCheckpoint(string workFolder)
         {
             EncoderWeights.Save((nn.Module)student, Path.Combine(folder, "student.dat"));
             training.Optimizer.save_state_dict(Path.Combine(folder, "optimizer.dat"));
-            File.WriteAllText(Path.Combine(folder, "logit_scale.txt"), training.LogitScale.item<float>().ToString("R", CultureInfo.InvariantCulture));
+            for (var p = 0; p < training.TaskParameters.Count; p++)
+            {
+                FeatureArrays.Write(Path.Combine(folder, $"task-{p}.f32"), training.TaskParameters[p].detach().contiguous().data<float>().ToArray());
+            }
+
             if (joint is not null)
             {
                 SaveJoint(folder, joint);
@@ -66,7 +69,11 @@ internal sealed class CompressionCheckpoint(string workFolder)
         training.Optimizer.load_state_dict(Path.Combine(folder, "optimizer.dat"));
         using (no_grad())
         {
-            training.LogitScale.fill_(float.Parse(File.ReadAllText(Path.Combine(folder, "logit_scale.txt")), CultureInfo.InvariantCulture));
+            for (var p = 0; p < training.TaskParameters.Count; p++)
+            {
+                using var saved = Read(Path.Combine(folder, $"task-{p}.f32"), training.TaskParameters[p]);
+                training.TaskParameters[p].copy_(saved);
+            }
         }
 
         if (joint is null)

@@ -22,7 +22,7 @@ internal sealed class JointPruning : IDisposable
     private const double DeanLearningRate = 0.01;
 
     private readonly IEncoderConfig _config;
-    private readonly long _budget;
+    private readonly Budget _budget;
     private readonly IReadOnlyList<PrunableLayer> _layers;
     private readonly AdmmLayer[] _admm;
     private readonly ActivationRecorder _studentTaps;
@@ -32,7 +32,7 @@ internal sealed class JointPruning : IDisposable
     private readonly double _rhoGrowth;
     private Tensor[] _keptMasks;
 
-    public JointPruning(IEncoder student, IEncoder teacher, long budget, double initialRho, double rhoGrowth, bool useDean)
+    public JointPruning(IEncoder student, IEncoder teacher, Budget budget, double initialRho, double rhoGrowth, bool useDean)
     {
         _config = student.Config;
         _budget = budget;
@@ -231,8 +231,10 @@ internal sealed class JointPruning : IDisposable
     }
 
     /// <summary>
-    /// The budget spread over the layers, each keeping its groups of largest W + U norm. Layers the dean gives a larger
-    /// β, and layers measured more sparsable, take a larger share of the pruning; without a dean the shares are equal.
+    /// The budget spread over the layers, each keeping its groups of largest W + U norm. A layer's share of the pruning
+    /// is its β: sparsability reaches the allocation only through the dean, which reads it. Multiplying the shares by
+    /// the measured sparsability directly was tried first and lost recall at 8x (BENCHMARKS.md says how much): measured
+    /// one layer at a time on a small probe, it calls the early layers very removable. Without a dean the shares are equal.
     /// </summary>
     private Dictionary<string, IReadOnlyList<int>> StructuredAllocation()
     {
@@ -241,7 +243,7 @@ internal sealed class JointPruning : IDisposable
             using var shifted = layer.ShiftedNorms();
             return GroupProjection.Values(shifted);
         }).ToList();
-        var shares = _layers.Select((_, l) => _dean is null ? 1.0 : Beta[l] * (0.5 + Sparsability[l])).ToList();
+        var shares = _layers.Select((_, l) => _dean is null ? 1.0 : Beta[l]).ToList();
         var allocation = BudgetAllocator.Allocate(_config, _layers, norms, shares, _budget);
         foreach (var layer in _admm)
         {

@@ -4,11 +4,11 @@ using Baize.Compression.Layers;
 namespace Baize.Compression.Pruning;
 
 /// <summary>
-/// Spreads a global parameter budget over the prunable layers. Each layer gives up a fraction of its groups
+/// Spreads a global budget (parameters or MACs) over the prunable layers. Each layer gives up a fraction of its groups
 /// proportional to its share of the pruning (r·share, r the same for all layers, as large as the budget requires),
 /// keeping its groups of largest norm; equal shares are the uniform rate of one-shot pruning. Rounding to whole groups
 /// leaves slack, so the most important removed groups (norm relative to the layer's mean) are then put back while they
-/// fit: the budget is met exactly, at most <c>budget</c> parameters with no removed group able to return. Every layer
+/// fit: the budget is met exactly, a cost of at most <c>budget</c> with no removed group able to return. Every layer
 /// keeps at least <see cref="MinimumKeptFraction"/> of its groups (and at least one).
 /// </summary>
 public static class BudgetAllocator
@@ -20,19 +20,20 @@ public static class BudgetAllocator
     /// <param name="layers">Its prunable layers.</param>
     /// <param name="groupNorms">Per layer, one importance value per group (a group norm).</param>
     /// <param name="pruningShares">Per layer, its share of the pruning: a layer of share 2 gives up twice the fraction of one of share 1.</param>
-    /// <param name="budget">The parameter count to fit under.</param>
+    /// <param name="budget">The cost to fit under.</param>
     /// <returns>Per layer name, the indices of the groups kept, ascending.</returns>
     public static Dictionary<string, IReadOnlyList<int>> Allocate(
         IEncoderConfig config,
         IReadOnlyList<PrunableLayer> layers,
         IReadOnlyList<double[]> groupNorms,
         IReadOnlyList<double> pruningShares,
-        long budget)
+        Budget budget)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(groupNorms);
         ArgumentNullException.ThrowIfNull(pruningShares);
+        ArgumentNullException.ThrowIfNull(budget);
         var floors = layers.Select(layer => Math.Max(1, (int)Math.Ceiling(layer.GroupCount * MinimumKeptFraction))).ToArray();
         var shares = pruningShares.Select(share => Math.Max(share, 1e-6)).ToArray();
         Dictionary<string, int> WidthsAt(double rate) => layers.Select((layer, l) => (layer.Name, Width: Math.Max(
@@ -41,15 +42,15 @@ public static class BudgetAllocator
             .ToDictionary(entry => entry.Name, entry => entry.Width);
 
         var (fits, tooLittle) = (1 / shares.Min(), 0.0);
-        if (config.WithWidths(WidthsAt(fits)).ParameterCount() > budget)
+        if (!budget.Fits(config.WithWidths(WidthsAt(fits))))
         {
-            throw new ArgumentOutOfRangeException(nameof(budget), budget, $"Even the narrowest allowed architecture needs {config.WithWidths(WidthsAt(fits)).ParameterCount()} parameters.");
+            throw new ArgumentOutOfRangeException(nameof(budget), budget, $"Even the narrowest allowed architecture costs {budget.CostOf(config.WithWidths(WidthsAt(fits)))}.");
         }
 
         for (var i = 0; i < 50; i++)
         {
             var middle = (fits + tooLittle) / 2;
-            (fits, tooLittle) = config.WithWidths(WidthsAt(middle)).ParameterCount() <= budget ? (middle, tooLittle) : (fits, middle);
+            (fits, tooLittle) = budget.Fits(config.WithWidths(WidthsAt(middle))) ? (middle, tooLittle) : (fits, middle);
         }
 
         var widths = WidthsAt(fits);
@@ -62,7 +63,7 @@ public static class BudgetAllocator
         {
             var name = layers[layer].Name;
             widths[name]++;
-            if (config.WithWidths(widths).ParameterCount() > budget)
+            if (!budget.Fits(config.WithWidths(widths)))
             {
                 widths[name]--;
             }

@@ -56,17 +56,11 @@ public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixtur
     private CompressionOptions Options(Modality modality, CompressionMethod method, string name) => new(
         modality,
         Ratio: 2,
-        method,
+        new CompressionSchedule(method, Steps: 10, Batch: 4, JointShare: 0.7, AdmmRounds: 2, MetaInterval: 3, MeasureInterval: 4, CheckpointInterval: 4),
         teachers.CorpusFolder,
         teachers.ModelsFolder,
         Path.Combine(teachers.Root, "work", name),
         Version: $"student-{name.ToLowerInvariant()}",
-        Steps: 10,
-        Batch: 4,
-        AdmmRounds: 2,
-        MetaInterval: 3,
-        MeasureInterval: 4,
-        CheckpointInterval: 4,
         FeatureCacheFolder: teachers.FeatureCache);
 
     private void AssertShippedWithinBudget(CompressionRecord record, CompressionOptions options)

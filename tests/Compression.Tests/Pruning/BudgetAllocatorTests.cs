@@ -14,26 +14,20 @@ public sealed class BudgetAllocatorTests
     [MemberData(nameof(Budgets))]
     public void Allocation_meets_the_parameter_budget_exactly(string modality, double ratio)
     {
-        using var scope = NewDisposeScope();
         using var encoder = (nn.Module)Teacher(modality);
         var teacher = (IEncoder)encoder;
-        var layers = teacher.PrunableLayers();
-        var norms = layers.Select(layer => layer.GroupNorms().data<float>().ToArray().Select(v => (double)v).ToArray()).ToList();
-        var budget = (long)(teacher.ParameterCount() / ratio);
+        AssertMetExactly(teacher, Budget.Parameters((long)(teacher.ParameterCount() / ratio)));
+    }
 
-        var kept = BudgetAllocator.Allocate(teacher.Config, layers, norms, [.. layers.Select((_, i) => 1.0 + (i % 3))], budget);
-
-        var widths = kept.ToDictionary(entry => entry.Key, entry => entry.Value.Count);
-        var parameters = teacher.Config.WithWidths(widths).ParameterCount();
-        Assert.True(parameters <= budget, $"{parameters} > {budget}");
-        // Exact: not even the cheapest group removed anywhere could be put back without exceeding the budget.
-        var cheapestPutBack = layers.Where(layer => widths[layer.Name] < layer.GroupCount)
-            .Min(layer => teacher.Config.WithWidths(new Dictionary<string, int>(widths) { [layer.Name] = widths[layer.Name] + 1 }).ParameterCount());
-        Assert.True(cheapestPutBack > budget, $"a group could be put back: {cheapestPutBack} <= {budget}");
-        Assert.All(kept.Values, groups => Assert.NotEmpty(groups));
-
-        using var pruned = (nn.Module)StructuredPruner.Prune(teacher, kept);
-        Assert.Equal(parameters, ((IEncoder)pruned).ParameterCount());
+    [Theory]
+    [InlineData("image", 2)]
+    [InlineData("audio", 4)]
+    [InlineData("text", 4)]
+    public void Allocation_meets_a_MAC_budget_exactly(string modality, double ratio)
+    {
+        using var encoder = (nn.Module)Teacher(modality);
+        var teacher = (IEncoder)encoder;
+        AssertMetExactly(teacher, Budget.Macs((long)(teacher.MacsPerItem() / ratio)));
     }
 
     [Fact]
@@ -46,7 +40,7 @@ public sealed class BudgetAllocatorTests
         var norms = layers.Select(layer => layer.GroupL1Norms().data<float>().ToArray().Select(v => (double)v).ToArray()).ToList();
         var budget = encoder.ParameterCount() / 4;
 
-        var kept = BudgetAllocator.Allocate(encoder.Config, layers, norms, [.. layers.Select(_ => 1.0)], budget);
+        var kept = BudgetAllocator.Allocate(encoder.Config, layers, norms, [.. layers.Select(_ => 1.0)], Budget.Parameters(budget));
 
         Assert.True(encoder.Config.WithWidths(kept.ToDictionary(e => e.Key, e => e.Value.Count)).ParameterCount() <= budget);
         var fractions = layers.Select(layer => kept[layer.Name].Count / (double)layer.GroupCount).ToList();
@@ -71,7 +65,7 @@ public sealed class BudgetAllocatorTests
         var norms = layers.Select(layer => Enumerable.Range(0, layer.GroupCount).Select(g => 1.0 + g).ToArray()).ToList();
         var shares = layers.Select(layer => layer.Name == ConvolutionalEncoderConfig.HeadLayerName ? 2.0 : 1.0).ToList();
 
-        var kept = BudgetAllocator.Allocate(encoder.Config, layers, norms, shares, encoder.ParameterCount() / 3);
+        var kept = BudgetAllocator.Allocate(encoder.Config, layers, norms, shares, Budget.Parameters(encoder.ParameterCount() / 3));
 
         var removedFraction = layers.ToDictionary(layer => layer.Name, layer => 1 - (kept[layer.Name].Count / (double)layer.GroupCount));
         var others = removedFraction.Where(e => e.Key != ConvolutionalEncoderConfig.HeadLayerName).Average(e => e.Value);
@@ -85,7 +79,29 @@ public sealed class BudgetAllocatorTests
         var layers = encoder.PrunableLayers();
         var norms = layers.Select(layer => Enumerable.Repeat(1.0, layer.GroupCount).ToArray()).ToList();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => BudgetAllocator.Allocate(encoder.Config, layers, norms, [.. layers.Select(_ => 1.0)], 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BudgetAllocator.Allocate(encoder.Config, layers, norms, [.. layers.Select(_ => 1.0)], Budget.Parameters(100)));
+    }
+
+    /// <summary>Within the budget, and not even the cheapest removed group could be put back without exceeding it.</summary>
+    private static void AssertMetExactly(IEncoder teacher, Budget budget)
+    {
+        using var scope = NewDisposeScope();
+        var layers = teacher.PrunableLayers();
+        var norms = layers.Select(layer => layer.GroupNorms().data<float>().ToArray().Select(v => (double)v).ToArray()).ToList();
+
+        var kept = BudgetAllocator.Allocate(teacher.Config, layers, norms, [.. layers.Select((_, i) => 1.0 + (i % 3))], budget);
+
+        var widths = kept.ToDictionary(entry => entry.Key, entry => entry.Value.Count);
+        var cost = budget.CostOf(teacher.Config.WithWidths(widths));
+        Assert.True(cost <= budget.Limit, $"{cost} > {budget}");
+        var cheapestPutBack = layers.Where(layer => widths[layer.Name] < layer.GroupCount)
+            .Min(layer => budget.CostOf(teacher.Config.WithWidths(new Dictionary<string, int>(widths) { [layer.Name] = widths[layer.Name] + 1 })));
+        Assert.True(cheapestPutBack > budget.Limit, $"a group could be put back: {cheapestPutBack} <= {budget}");
+        Assert.All(kept.Values, groups => Assert.NotEmpty(groups));
+
+        using var pruned = (nn.Module)StructuredPruner.Prune(teacher, kept);
+        Assert.Equal(teacher.Config.WithWidths(widths).ParameterCount(), ((IEncoder)pruned).ParameterCount());
+        Assert.Equal(teacher.Config.WithWidths(widths).MacsPerItem(), ((IEncoder)pruned).MacsPerItem());
     }
 
     private static IEncoder Teacher(string modality) => modality switch
