@@ -38,7 +38,7 @@ public sealed record BenchmarkArguments : IBenchmarkArguments
         .Value("--features", (a, v) => a with { Features = v.Text })
         .Value("--modalities", (a, v) => a with { Modalities = Names(v, ModalityNamed, "text, image, audio or video") })
         .Value("--targets", (a, v) => a with { Targets = Ratios(v) })
-        .Value("--methods", (a, v) => a with { Methods = Names(v, MethodNamed, "dean, joint, prune, kd or scratch") })
+        .Value("--methods", (a, v) => a with { Methods = MethodList(v) })
         .Value("--steps", (a, v) => a with { Steps = v.Positive() })
         .Value("--audio-steps", (a, v) => a with { AudioSteps = v.Positive() })
         .Value("--batch", (a, v) => a with { Batch = v.Positive() })
@@ -95,6 +95,10 @@ public sealed record BenchmarkArguments : IBenchmarkArguments
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has an unusable value.</exception>
     public static BenchmarkArguments Parse(IReadOnlyList<string> args) => Parser.Parse(args, new BenchmarkArguments());
+
+    /// <summary>Comma-separated method names, each once.</summary>
+    /// <exception cref="ArgumentException">A name is not a method, or there is none.</exception>
+    public static IReadOnlyList<CompressionMethod> MethodList(OptionValue value) => Names(value, MethodNamed, "dean, joint, prune, kd or scratch");
 
     private static Modality? ModalityNamed(string name) => ManifestJson.TryParseModality(name, out var modality) ? modality : null;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Baize.Compression.Architectures;
 using Baize.Compression.Export;
 using Baize.Compression.Hardware;
@@ -18,17 +16,6 @@ namespace Baize.Compression.Compressing;
 /// </summary>
 public static class Compressor
 {
-    public const string ResultFile = "result.json";
-
-    /// <summary>Written last, with the run's fingerprint: a finished run asked again returns its result instead of retraining.</summary>
-    private const string FinishedFile = "finished.txt";
-    private static readonly JsonSerializerOptions ResultJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static async Task<CompressionRecord> RunAsync(CompressionOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,7 +25,8 @@ public static class Compressor
         var teacherVersion = new ModelDirectory(options.ModelsFolder).GetActiveVersion(options.Modality)
             ?? throw new InvalidOperationException($"{options.ModelsFolder} has no active {ManifestJson.ModalityName(options.Modality)} encoder to compress.");
         var fingerprint = options.Fingerprint + "|" + teacherVersion;
-        if (await TryReadFinishedAsync(options.WorkFolder, fingerprint, cancellationToken) is { } finished)
+        if (await FinishedRun.TryReadAsync<CompressionRecord>(options.WorkFolder, fingerprint, cancellationToken) is { } finished
+            && Directory.Exists(finished.ModelFolder))
         {
             return finished;
         }
@@ -74,23 +62,8 @@ public static class Compressor
             MetricRows(record, evaluation, teacher, teacherFolder));
         var report = await CompressionReportWriter.WriteAsync(history, Path.Combine(options.WorkFolder, "report"), cancellationToken);
         record = record with { Report = report };
-        await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, ResultFile), JsonSerializer.Serialize(record, ResultJson), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, FinishedFile), fingerprint, cancellationToken);
+        await FinishedRun.WriteAsync(options.WorkFolder, fingerprint, record, cancellationToken);
         return record;
-    }
-
-    /// <summary>The result of this very run if it already finished and its student folder is still there.</summary>
-    private static async Task<CompressionRecord?> TryReadFinishedAsync(string workFolder, string fingerprint, CancellationToken cancellationToken)
-    {
-        var finished = Path.Combine(workFolder, FinishedFile);
-        var result = Path.Combine(workFolder, ResultFile);
-        if (!File.Exists(finished) || !File.Exists(result) || await File.ReadAllTextAsync(finished, cancellationToken) != fingerprint)
-        {
-            return null;
-        }
-
-        var record = JsonSerializer.Deserialize<CompressionRecord>(await File.ReadAllTextAsync(result, cancellationToken), ResultJson);
-        return record is not null && Directory.Exists(record.ModelFolder) ? record : null;
     }
 
     private static CompressionRecord Record(CompressionOptions options, ModelFolder teacherFolder, IEncoder teacher, IEncoder student, StudentEvaluation evaluation, string folder, double seconds)

@@ -31,6 +31,21 @@ public static class DistillationLosses
     }
 
     /// <summary>
+    /// Hinton's knowledge distillation of classifier logits: T² · KL(softmax(teacher / T) ‖ softmax(student / T)),
+    /// averaged over the batch (T² keeps its gradients on the scale of the hard-label loss).
+    /// </summary>
+    public static Tensor Logits(Tensor student, Tensor teacher, double temperature)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        ArgumentNullException.ThrowIfNull(teacher);
+        using var scope = NewDisposeScope();
+        var studentLog = (student / temperature).log_softmax(1);
+        var teacherLog = (teacher / temperature).log_softmax(1);
+        var divergence = nn.functional.kl_div(studentLog, teacherLog, reduction: nn.Reduction.Sum, log_target: true);
+        return (divergence * temperature * temperature / student.shape[0]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// Mean squared difference of a layer's activations over its kept groups, relative to the teacher's mean square
     /// there, so that hints of layers with very different scales weigh alike.
     /// </summary>

@@ -1,6 +1,6 @@
 using Baize.Compression.Architectures;
 using Baize.Compression.Compressing;
-using Baize.Compression.Training;
+using Baize.Compression.Tests.Training;
 using Baize.Embedding;
 using Baize.Embedding.Models;
 
@@ -74,21 +74,6 @@ public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixtur
         Assert.Contains(folder.Manifest.Metrics.Keys, key => key.StartsWith("test_recall_at_1_", StringComparison.Ordinal));
         using var student = EncoderFolder.Load(folder);
         Assert.Equal(folder.Manifest.Parameters, student.ParameterCount());
-        Assert.True(File.Exists(Path.Combine(options.WorkFolder, Compressor.ResultFile)));
-    }
-
-    private sealed class RecordingProgress(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
-    {
-        public List<TrainingProgress> Steps { get; } = [];
-
-        public void Report(TrainingProgress value)
-        {
-            lock (Steps)
-            {
-                Steps.Add(value);
-            }
-
-            onReport(value);
-        }
+        Assert.True(File.Exists(Path.Combine(options.WorkFolder, FinishedRun.ResultFile)));
     }
 }

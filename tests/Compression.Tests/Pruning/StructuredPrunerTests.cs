@@ -1,4 +1,5 @@
 using Baize.Compression.Architectures;
+using Baize.Compression.Classification;
 using Baize.Compression.Layers;
 using Baize.Compression.Pruning;
 using Baize.Compression.Tests.Architectures;
@@ -61,6 +62,19 @@ public sealed class StructuredPrunerTests
         using var pruned = (TextEncoder)AssertPrunedKeepsOutputs(encoder, e => ((TextEncoder)e).forward(ids, mask), seed: 4, layer => layer.Kind != PrunableKind.ModelWidth);
 
         OnnxParity.AssertMatches(pruned, model => model.forward(ids, mask), (EncoderContract.TextTokenInput, ids), (EncoderContract.TextMaskInput, mask));
+    }
+
+    [Fact]
+    public void Pruning_zeroed_groups_of_the_classifier_keeps_its_logits_and_shrinks_it()
+    {
+        using var scope = NewDisposeScope();
+        using var classifier = new Classifier(ClassifierConfig.FashionTeacher());
+        var images = torch.randn(4, 1, ClassifierConfig.ImageSide, ClassifierConfig.ImageSide);
+
+        using var pruned = (Classifier)AssertPrunedKeepsOutputs(classifier, c => ((Classifier)c).forward(images), seed: 6);
+
+        Assert.Equal(pruned.Config.MacsPerItem(), pruned.MacsPerItem());
+        Assert.True(pruned.MacsPerItem() < classifier.MacsPerItem());
     }
 
     [Fact]

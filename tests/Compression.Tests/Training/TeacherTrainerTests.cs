@@ -71,19 +71,4 @@ public sealed class TeacherTrainerTests : IAsyncLifetime
             }
         }
     }
-
-    private sealed class RecordingProgress(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
-    {
-        public List<string> Stages { get; } = [];
-
-        public void Report(TrainingProgress value)
-        {
-            lock (Stages)
-            {
-                Stages.Add(value.Stage);
-            }
-
-            onReport(value);
-        }
-    }
 }
