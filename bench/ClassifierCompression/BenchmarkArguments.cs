@@ -15,10 +15,10 @@ public sealed record BenchmarkArguments : IBenchmarkArguments
                                (default: data/bench-classifier)
           --train-items N      training images, the first of the training file; the last 5,000 are
                                held out (default: 20000)
-          --teacher-epochs N   epochs of the teacher's training (default: 5)
+          --teacher-epochs N   epochs of the teacher's training (default: 4)
           --targets LIST       comma-separated FLOPs fractions of the teacher, each in (0, 1) (default: 0.5,0.25)
           --methods LIST       comma-separated: dean, joint, prune, kd, scratch (default: all five)
-          --steps N            optimiser steps per run, the same for every method (default: 500)
+          --steps N            optimiser steps per run, the same for every method (default: 400)
           --batch N            images per step (default: 64)
           --out FILE           JSON report; the Markdown goes next to it as .md
                                (default: bench/results/classifier-compression.json)
@@ -48,13 +48,13 @@ public sealed record BenchmarkArguments : IBenchmarkArguments
 
     public int TrainItems { get; init; } = 20000;
 
-    public int TeacherEpochs { get; init; } = 5;
+    public int TeacherEpochs { get; init; } = 4;
 
     public IReadOnlyList<double> Targets { get; init; } = [0.5, 0.25];
 
     public IReadOnlyList<CompressionMethod> Methods { get; init; } = Enum.GetValues<CompressionMethod>();
 
-    public int Steps { get; init; } = 500;
+    public int Steps { get; init; } = 400;
 
     public int Batch { get; init; } = 64;
 
