@@ -17,12 +17,12 @@ public sealed record ClassifierConfig(ResidualCnnConfig Backbone, int HeadHidden
 
     /// <summary>
     /// The teacher of the tables: a CIFAR-style ResNet cut to what this CPU trains in minutes (a stride-1 stem of 16
-    /// channels, three stages of one basic block at 16/32/64 channels, the last two halving the map: 28 → 7), then a
-    /// 128-unit head.
+    /// channels, then three stages of one basic block at 16/32/64 channels, each halving the map: 28 → 4), then a
+    /// 128-unit head. About 2.7 M MACs per image.
     /// </summary>
     public static ClassifierConfig FashionTeacher(int classes = 10)
     {
-        ResidualStageConfig[] stages = [new(16, 1, [16]), new(32, 2, [32]), new(64, 2, [64])];
+        ResidualStageConfig[] stages = [new(16, 2, [16]), new(32, 2, [32]), new(64, 2, [64])];
         return new ClassifierConfig(new ResidualCnnConfig(1, 16, 1, stages), 128, classes);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Baize.Compression.Architectures;
+using Baize.Compression.Hardware;
 using Baize.Compression.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -40,6 +41,7 @@ public static class ClassifierTeacher
             return new TrainedClassifier(teacher, fingerprint, data.Test.Accuracy(teacher), 0);
         }
 
+        TrainingDevice.UseAllCores();
         var clock = Stopwatch.StartNew();
         Train(teacher, data, options, progress, cancellationToken);
         Directory.CreateDirectory(folder);
