@@ -78,7 +78,6 @@ public sealed class ConvolutionalEncoder : nn.Module<Tensor, Tensor>, IEncoder
 
     public IReadOnlyList<PrunableLayer> PrunableLayers()
     {
-        var backbone = _backbone.PrunableLayers("backbone");
-        return [.. backbone.Take(backbone.Count - 1), backbone[^1].WithDependents([_head.InputColumns()]), _head.HiddenUnits("head")];
+        return [.. _backbone.PrunableLayers("backbone", _head.InputColumns()), _head.HiddenUnits("head")];
     }
 }

@@ -117,12 +117,10 @@ public sealed class VideoEncoder : nn.Module<Tensor, Tensor>, IEncoder
     public IReadOnlyList<PrunableLayer> PrunableLayers()
     {
         // Each temporal layer's channels are read by the next temporal layer, the last one's by the head.
-        var backbone = _backbone.PrunableLayers("backbone");
         var readers = _temporal.Select(layer => layer.InputColumns()).Skip(1).Append(_head.InputColumns()).ToList();
         return
         [
-            .. backbone.Take(backbone.Count - 1),
-            backbone[^1].WithDependents([_temporal[0].InputColumns()]),
+            .. _backbone.PrunableLayers("backbone", _temporal[0].InputColumns()),
             .. _temporal.Select((layer, i) => layer.OutputChannels($"temporal.{i}").WithDependents([readers[i]])),
             _head.HiddenUnits("head"),
         ];

@@ -63,9 +63,15 @@ public sealed class ResidualCnn : nn.Module<Tensor, Tensor>, IOnnxExportable
     /// The stem's channels, each block's inner channels and each stage's residual-stream channels, named under
     /// <paramref name="path"/> (this module's state-dict path). A stage whose first block has an identity shortcut
     /// shares its channels with its input, so its producers join the group of the layer before it. The last layer is
-    /// the output stream; its readers outside the CNN are the caller's to add.
+    /// the output stream, read by <paramref name="outputReader"/> (the input columns of the module after the CNN).
     /// </summary>
-    internal IReadOnlyList<PrunableLayer> PrunableLayers(string path)
+    internal IReadOnlyList<PrunableLayer> PrunableLayers(string path, GroupSlice outputReader)
+    {
+        var layers = StreamLayers(path);
+        return [.. layers.Take(layers.Count - 1), layers[^1].WithDependents([outputReader])];
+    }
+
+    private List<PrunableLayer> StreamLayers(string path)
     {
         var layers = new List<PrunableLayer>();
         var stream = new StreamGroup($"{path}.stem", _config.StemWidth, _stem);
