@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baize.Cli.Commands;
+using Baize.Cli.Terminal;
 
 var root = new RootCommand("Baize: cross-modal search with built-in model compression.")
 {
@@ -11,4 +12,4 @@ var root = new RootCommand("Baize: cross-modal search with built-in model compre
     TestCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+return await CommandRunner.RunAsync(root, args, Console.Error);

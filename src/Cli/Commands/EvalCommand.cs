@@ -29,9 +29,9 @@ public static class EvalCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var chosen = ChooseModels(new ModelDirectory(parse.GetValue(models)!), parse.GetValue(model) ?? []);
             var reader = CorpusReader.Open(parse.GetValue(corpus)!);
             var progress = new Progress<string>(Console.WriteLine);
-            var chosen = ChooseModels(new ModelDirectory(parse.GetValue(models)!), parse.GetValue(model) ?? []);
             var report = await SplitEvaluator.EvaluateAsync(reader, parse.GetValue(split)!, chosen, progress, cancellationToken);
             var json = EvaluationReportFormat.ToJson(report);
             var markdown = EvaluationReportFormat.ToMarkdown(report);
