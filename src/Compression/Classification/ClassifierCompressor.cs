@@ -4,7 +4,6 @@ using Baize.Compression.Hardware;
 using Baize.Compression.Pruning;
 using Baize.Compression.Reports;
 using Baize.Compression.Training;
-using static TorchSharp.torch;
 
 namespace Baize.Compression.Classification;
 
@@ -47,7 +46,8 @@ public static class ClassifierCompressor
             fingerprint,
             () => new ClassificationTask(data, teacherLogits),
             teacher,
-            () => Copy(teacher),
+            // Pruning nothing builds an independent copy with every parameter and statistic of the teacher.
+            () => StructuredPruner.Prune(teacher, new Dictionary<string, IReadOnlyList<int>>()),
             budget,
             progress,
             cancellationToken);
@@ -83,20 +83,5 @@ public static class ClassifierCompressor
             report);
         await FinishedRun.WriteAsync(options.WorkFolder, fingerprint, record, cancellationToken);
         return record;
-    }
-
-    /// <summary>A trainable copy of the teacher (the methods that prune it must not touch the original).</summary>
-    private static Classifier Copy(Classifier teacher)
-    {
-        var copy = new Classifier(teacher.Config);
-        using var noGrad = no_grad();
-        var source = teacher.state_dict();
-        foreach (var (name, tensor) in copy.state_dict())
-        {
-            tensor.copy_(source[name]);
-        }
-
-        copy.train();
-        return copy;
     }
 }

@@ -67,10 +67,7 @@ public static class ClassifierTeacher
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                foreach (var group in optimizer.ParamGroups)
-                {
-                    group.LearningRate = schedule.At(step);
-                }
+                schedule.ApplyTo(optimizer, step);
 
                 var rows = torch.tensor(order.AsSpan(b * options.Batch, options.Batch).ToArray());
                 var loss = nn.functional.cross_entropy(model.forward(train.Images.index_select(0, rows)), train.Labels.index_select(0, rows));

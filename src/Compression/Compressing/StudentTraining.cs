@@ -77,11 +77,7 @@ internal sealed class StudentTraining : IDisposable
     private double Step(int step)
     {
         using var scope = NewDisposeScope();
-        var learningRate = _learningRates.At(step);
-        foreach (var group in Optimizer.ParamGroups)
-        {
-            group.LearningRate = learningRate;
-        }
+        var learningRate = _learningRates.ApplyTo(Optimizer, step);
 
         _studentModule.train();
         var rows = BatchRows(step, _task.Count(TaskSplit.Train));

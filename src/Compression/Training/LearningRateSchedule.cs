@@ -1,8 +1,24 @@
+using TorchSharp.Modules;
+
 namespace Baize.Compression.Training;
 
 /// <summary>Linear warm-up to the peak rate, then cosine decay to a floor: the usual schedule for contrastive training.</summary>
 public sealed record LearningRateSchedule(double Peak, int TotalSteps, int WarmupSteps, double FloorFraction = 0.02)
 {
+    /// <summary>Sets every parameter group of <paramref name="optimizer"/> to the rate of <paramref name="step"/>.</summary>
+    /// <returns>That rate.</returns>
+    public double ApplyTo(OptimizerHelper optimizer, int step)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var rate = At(step);
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+
+        return rate;
+    }
+
     public double At(int step)
     {
         if (step < WarmupSteps)

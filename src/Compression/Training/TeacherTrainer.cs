@@ -107,10 +107,7 @@ public static class TeacherTrainer
 
             var clipBatch = clips.AsSpan(clipCursor, clipBatchSize).ToArray();
             clipCursor += clipBatchSize;
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = schedule.At(step);
-            }
+            schedule.ApplyTo(optimizer, step);
 
             var loss = Step(encoders, optimizer, train, sceneBatch, clipBatch);
             lossSum += loss;
