@@ -71,7 +71,5 @@ public sealed record ConvolutionalEncoderConfig([property: JsonIgnore] Convoluti
         };
     }
 
-    IEncoderConfig IEncoderConfig.Thinned(double widthFactor) => Scaled(widthFactor);
-
     public IEncoder Build() => new ConvolutionalEncoder(this);
 }

@@ -19,9 +19,6 @@ public interface IEncoderConfig
     /// </summary>
     IEncoderConfig WithWidths(IReadOnlyDictionary<string, int> widths);
 
-    /// <summary>The uniformly thinned family member: every prunable width times <paramref name="widthFactor"/>.</summary>
-    IEncoderConfig Thinned(double widthFactor);
-
     /// <summary>A new, randomly initialised encoder of this architecture on the CPU.</summary>
     IEncoder Build();
 }

@@ -77,7 +77,5 @@ public sealed record TextEncoderConfig(int VocabularySize, int ModelDim, int Hea
         };
     }
 
-    IEncoderConfig IEncoderConfig.Thinned(double widthFactor) => Scaled(widthFactor);
-
     public IEncoder Build() => new TextEncoder(this);
 }

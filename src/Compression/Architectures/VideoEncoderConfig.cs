@@ -79,7 +79,5 @@ public sealed record VideoEncoderConfig(ResidualCnnConfig FrameBackbone, IReadOn
             widths.GetValueOrDefault(ConvolutionalEncoderConfig.HeadLayerName, HeadHiddenUnits));
     }
 
-    IEncoderConfig IEncoderConfig.Thinned(double widthFactor) => Scaled(widthFactor);
-
     public IEncoder Build() => new VideoEncoder(this);
 }

@@ -48,14 +48,5 @@ public sealed record ClassifierConfig(ResidualCnnConfig Backbone, int HeadHidden
         };
     }
 
-    public IEncoderConfig Thinned(double widthFactor)
-    {
-        return this with
-        {
-            Backbone = Backbone.Scaled(widthFactor),
-            HeadHiddenUnits = WidthScaling.Scale(HeadHiddenUnits, widthFactor),
-        };
-    }
-
     public IEncoder Build() => new Classifier(this);
 }

@@ -131,18 +131,26 @@ internal sealed class CompressionRun(
 
     private IEncoder StudentOf(Dictionary<string, int> widths) => teacher.Config.WithWidths(widths).Build();
 
-    /// <summary>The widest uniformly thinned architecture that fits the budget, randomly initialised.</summary>
+    /// <summary>
+    /// The widest uniformly thinned architecture that fits the budget, randomly initialised: every prunable layer at the
+    /// same fraction of its width, rounded up to a width the hardware runs fast, as the pruned students are.
+    /// </summary>
     private IEncoder Thinned()
     {
+        var layers = teacher.PrunableLayers();
+        IEncoderConfig ThinnedBy(double widthFactor) => teacher.Config.WithWidths(layers.ToDictionary(
+            layer => layer.Name,
+            layer => WidthAlignment.RoundUp(layer, WidthScaling.Scale(layer.GroupCount, widthFactor))));
+
         var (low, high) = (0.01, 1.0);
         for (var i = 0; i < 40; i++)
         {
             var middle = (low + high) / 2;
-            (low, high) = budget.Fits(teacher.Config.Thinned(middle)) ? (middle, high) : (low, middle);
+            (low, high) = budget.Fits(ThinnedBy(middle)) ? (middle, high) : (low, middle);
         }
 
         torch.manual_seed(schedule.Seed);
-        return teacher.Config.Thinned(low).Build();
+        return ThinnedBy(low).Build();
     }
 
     private IEncoder OneShotPruned()

@@ -6,10 +6,11 @@ namespace Baize.Compression.Pruning;
 /// <summary>
 /// Spreads a global budget (parameters or MACs) over the prunable layers. Each layer gives up a fraction of its groups
 /// proportional to its share of the pruning (r·share, r the same for all layers, as large as the budget requires),
-/// keeping its groups of largest norm; equal shares are the uniform rate of one-shot pruning. Rounding to whole groups
-/// leaves slack, so the most important removed groups (norm relative to the layer's mean) are then put back while they
-/// fit: the budget is met exactly, a cost of at most <c>budget</c> with no removed group able to return. Every layer
-/// keeps at least <see cref="MinimumKeptFraction"/> of its groups (and at least one).
+/// keeping its groups of largest norm; equal shares are the uniform rate of one-shot pruning. Widths are rounded up to
+/// the ones the hardware runs fast (<see cref="WidthAlignment"/>), and the rounding leaves slack, so the most important
+/// removed blocks (mean norm relative to the layer's mean) are then put back while they fit: the budget is met exactly,
+/// a cost of at most <c>budget</c> with no removed block able to return. Every layer keeps at least
+/// <see cref="MinimumKeptFraction"/> of its groups (and at least one block).
 /// </summary>
 public static class BudgetAllocator
 {
@@ -36,9 +37,9 @@ public static class BudgetAllocator
         ArgumentNullException.ThrowIfNull(budget);
         var floors = layers.Select(layer => Math.Max(1, (int)Math.Ceiling(layer.GroupCount * MinimumKeptFraction))).ToArray();
         var shares = pruningShares.Select(share => Math.Max(share, 1e-6)).ToArray();
-        Dictionary<string, int> WidthsAt(double rate) => layers.Select((layer, l) => (layer.Name, Width: Math.Max(
+        Dictionary<string, int> WidthsAt(double rate) => layers.Select((layer, l) => (layer.Name, Width: WidthAlignment.RoundUp(layer, Math.Max(
                 floors[l],
-                (int)Math.Ceiling(layer.GroupCount * (1 - Math.Min(1, rate * shares[l]))))))
+                (int)Math.Ceiling(layer.GroupCount * (1 - Math.Min(1, rate * shares[l])))))))
             .ToDictionary(entry => entry.Name, entry => entry.Width);
 
         var (fits, tooLittle) = (1 / shares.Min(), 0.0);
@@ -56,20 +57,39 @@ public static class BudgetAllocator
         var widths = WidthsAt(fits);
         var ranked = groupNorms.Select(GroupProjection.Ranking).ToArray();
 
-        // The removed groups, most important first (norm relative to the layer's mean), go back while they fit.
-        var candidates = layers.SelectMany((layer, l) => ranked[l].Skip(widths[layer.Name]).Select(g => (Layer: l, Importance: groupNorms[l][g] / Math.Max(groupNorms[l].Average(), double.Epsilon))))
+        // The removed blocks, most important first, go back while they fit. A layer's blocks come in its own ranking
+        // order (their mean norms fall) and stable sorting keeps that order, so a layer only ever widens by its next
+        // block; once one does not fit, none of that layer's later blocks is tried.
+        var candidates = layers.SelectMany((layer, l) => RemovedBlocks(layer, widths[layer.Name]).Select(block => (
+                Layer: l,
+                block.Width,
+                Importance: ranked[l][block.From..block.Width].Average(g => groupNorms[l][g]) / Math.Max(groupNorms[l].Average(), double.Epsilon))))
             .OrderByDescending(candidate => candidate.Importance);
-        foreach (var (layer, _) in candidates)
+        var closed = new HashSet<int>();
+        foreach (var (layer, width, _) in candidates.Where(candidate => !closed.Contains(candidate.Layer)))
         {
             var name = layers[layer].Name;
-            widths[name]++;
+            var before = widths[name];
+            widths[name] = width;
             if (!budget.Fits(config.WithWidths(widths)))
             {
-                widths[name]--;
+                widths[name] = before;
+                closed.Add(layer);
             }
         }
 
         return layers.Select((layer, l) => (layer.Name, Kept: (IReadOnlyList<int>)[.. ranked[l].Take(widths[layer.Name]).Order()]))
             .ToDictionary(entry => entry.Name, entry => entry.Kept);
+    }
+
+    /// <summary>The groups a layer of <paramref name="width"/> has removed, as the successive blocks that widen it to the next allowed width.</summary>
+    private static IEnumerable<(int From, int Width)> RemovedBlocks(PrunableLayer layer, int width)
+    {
+        while (width < layer.GroupCount)
+        {
+            var next = WidthAlignment.RoundUp(layer, width + 1);
+            yield return (width, next);
+            width = next;
+        }
     }
 }

@@ -86,6 +86,33 @@ public sealed class ModelSizeTests
         Assert.InRange(Shrinkage(text.ParameterCount(), text.Scaled(0.5).ParameterCount()), 2.5, 4.0);
     }
 
+    [Theory]
+    [MemberData(nameof(TestConfigs.Names), MemberType = typeof(TestConfigs))]
+    public void Every_width_an_architecture_scales_is_a_prunable_layer(string configName)
+    {
+        using var text = new TextEncoder(TestConfigs.Text(configName));
+        using var image = new ConvolutionalEncoder(TestConfigs.Image(configName));
+        using var audio = new ConvolutionalEncoder(TestConfigs.Audio(configName));
+        using var video = new VideoEncoder(TestConfigs.Video(configName));
+
+        // The thinned baselines are built by scaling every prunable layer; this holds only if the layers cover every width.
+        AssertSameCost(text.Config.Scaled(0.5), HalfOfEveryPrunableLayer(text));
+        AssertSameCost(image.Config.Scaled(0.5), HalfOfEveryPrunableLayer(image));
+        AssertSameCost(audio.Config.Scaled(0.5), HalfOfEveryPrunableLayer(audio));
+        AssertSameCost(video.Config.Scaled(0.5), HalfOfEveryPrunableLayer(video));
+    }
+
+    private static IEncoderConfig HalfOfEveryPrunableLayer(IEncoder encoder)
+    {
+        return encoder.Config.WithWidths(encoder.PrunableLayers().ToDictionary(layer => layer.Name, layer => WidthScaling.Scale(layer.GroupCount, 0.5)));
+    }
+
+    private static void AssertSameCost(IEncoderConfig expected, IEncoderConfig actual)
+    {
+        Assert.Equal(expected.ParameterCount(), actual.ParameterCount());
+        Assert.Equal(expected.MacsPerItem(), actual.MacsPerItem());
+    }
+
     private static double Shrinkage(long teacher, long student)
     {
         return (double)teacher / student;
