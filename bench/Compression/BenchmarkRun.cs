@@ -40,14 +40,17 @@ public sealed class BenchmarkRun
 
         var teachers = TeacherMirror.Provide(_arguments.ModelsTree, _arguments.StudentModelsTree, _log);
         var runner = new CompressionRunner(_arguments, teachers, _log);
-        var records = new List<(Modality Modality, CompressionRecord Record)>();
+        var records = new List<(Modality Modality, int Seed, CompressionRecord Record)>();
         foreach (var modality in _arguments.Modalities)
         {
             foreach (var target in _arguments.Targets)
             {
                 foreach (var method in _arguments.Methods)
                 {
-                    records.Add((modality, await runner.RunAsync(modality, target, method, cancellationToken)));
+                    foreach (var seed in _arguments.Seeds)
+                    {
+                        records.Add((modality, seed, await runner.RunAsync(modality, target, method, seed, cancellationToken)));
+                    }
                 }
             }
         }
@@ -62,10 +65,10 @@ public sealed class BenchmarkRun
         {
             var teacher = await benchmark.RunAsync(teachers[modality], cancellationToken);
             teacherResults.Add(teacher);
-            foreach (var (_, record) in records.Where(r => r.Modality == modality))
+            foreach (var (_, seed, record) in records.Where(r => r.Modality == modality))
             {
                 var student = await benchmark.RunAsync(ModelFolder.Load(record.ModelFolder), cancellationToken);
-                runs.Add(RunResult.Of(record, student, teacher));
+                runs.Add(RunResult.Of(record, seed, student, teacher));
             }
         }
 
@@ -75,6 +78,7 @@ public sealed class BenchmarkRun
             [.. _arguments.Methods.Select(m => m.ToString().ToLowerInvariant())],
             _arguments.Steps,
             _arguments.StepsFor(Modality.Audio),
+            _arguments.Seeds,
             _arguments.Batch,
             _arguments.VideoBatch,
             Path.GetFullPath(_arguments.Corpus),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baize.Compression.Compressing;
 using Baize.Embedding;
 using Baize.Embedding.Manifests;
@@ -6,7 +7,7 @@ using Baize.Embedding.Models;
 namespace Baize.CompressionBench;
 
 /// <summary>
-/// Runs one (modality, target, method) through <see cref="Compressor"/>, one work folder per run so a killed
+/// Runs one (modality, target, method, seed) through <see cref="Compressor"/>, one work folder per run so a killed
 /// benchmark resumes from the checkpoints and a finished run (same settings and teacher) is not redone.
 /// </summary>
 public sealed class CompressionRunner
@@ -27,17 +28,23 @@ public sealed class CompressionRunner
     }
 
     /// <exception cref="InvalidOperationException">The student's version is the teacher's, so exporting it would replace the linked teacher.</exception>
-    public async Task<CompressionRecord> RunAsync(Modality modality, int target, CompressionMethod method, CancellationToken cancellationToken)
+    public async Task<CompressionRecord> RunAsync(Modality modality, int target, CompressionMethod method, int seed, CancellationToken cancellationToken)
     {
         var modalityName = ManifestJson.ModalityName(modality);
         var options = new CompressionOptions(
             modality,
             target,
-            new CompressionSchedule(method, Steps: _arguments.StepsFor(modality), Batch: modality == Modality.Video ? _arguments.VideoBatch : _arguments.Batch),
+            new CompressionSchedule(method, Steps: _arguments.StepsFor(modality), Batch: modality == Modality.Video ? _arguments.VideoBatch : _arguments.Batch, Seed: seed),
             Path.GetFullPath(_arguments.Corpus),
             Path.GetFullPath(_arguments.StudentModelsTree),
             WorkFolder: string.Empty,
             FeatureCacheFolder: Path.GetFullPath(_arguments.Features));
+
+        // The default seed's student keeps the plain name (dean-4x), so runs of single-seed benchmarks are reused.
+        if (seed != CompressionSchedule.DefaultSeed)
+        {
+            options = options with { Version = string.Create(CultureInfo.InvariantCulture, $"{options.StudentVersion}-seed{seed}") };
+        }
 
         // Named as baize compress names its default work folder: text-dean-4x.
         options = options with { WorkFolder = Path.GetFullPath(Path.Combine(_arguments.Work, $"{modalityName}-{options.StudentVersion}")) };
@@ -49,7 +56,7 @@ public sealed class CompressionRunner
             throw new InvalidOperationException($"The {modalityName} teacher is version '{teacher.Version}', the name of the {options.StudentVersion} student; rename the teacher.");
         }
 
-        var run = $"{modalityName} {options.TargetName} {options.MethodName}";
+        var run = $"{modalityName} {options.TargetName} {options.MethodName} seed {seed}";
         _log.WriteLine($"{run}: {options.Schedule.Steps} steps at batch {options.Schedule.Batch} in {options.WorkFolder}");
         var record = await Compressor.RunAsync(options, new ProgressLog(run, _log), cancellationToken);
         _log.WriteLine($"{run}: done in {record.WallS:0} s, student at {record.ModelFolder}");

@@ -26,6 +26,11 @@ public static class MarkdownReport
         {
             text.AppendLine().AppendLine(Invariant, $"### {target}").AppendLine();
             text.Append(TargetTable(report.Runs.Where(r => r.Target == target)));
+            if (s.Seeds.Count > 1)
+            {
+                text.AppendLine().AppendLine(Invariant, $"Mean over seeds {string.Join(", ", s.Seeds)}:").AppendLine();
+                text.Append(SeedMeanTable(SeedMean.Of(report.Runs.Where(r => r.Target == target))));
+            }
         }
 
         text.AppendLine().AppendLine("### Goals").AppendLine();
@@ -42,13 +47,14 @@ public static class MarkdownReport
     private static MarkdownTable TargetTable(IEnumerable<RunResult> runs)
     {
         var table = new MarkdownTable()
-            .Left("Modality").Left("Method").Right("Params ratio").Right("MACs ratio").Right("Throughput ratio").Right("Latency ratio")
+            .Left("Modality").Left("Method").Right("Seed").Right("Params ratio").Right("MACs ratio").Right("Throughput ratio").Right("Latency ratio")
             .Right("R@1 retention").Right("R@10 retention").Right("Compat R@1 retention").Right("Wall (s)");
         foreach (var r in runs)
         {
             table.Row(
                 $"{r.Modality}",
                 $"{r.Method}",
+                $"{r.Seed}",
                 $"{Number(r.ParamsRatio)}",
                 $"{Number(r.MacsRatio)}",
                 $"{Number(r.ThroughputRatio)}",
@@ -57,6 +63,27 @@ public static class MarkdownReport
                 $"{Number(r.R10Retention)}",
                 $"{Number(r.CompatR1Retention)}",
                 $"{r.WallS:0}");
+        }
+
+        return table;
+    }
+
+    private static MarkdownTable SeedMeanTable(IEnumerable<SeedMean> cells)
+    {
+        var table = new MarkdownTable()
+            .Left("Modality").Left("Method").Right("Seeds").Right("R@1 retention").Right("Lowest").Right("Highest")
+            .Right("Throughput ratio").Right("Compat R@1 retention");
+        foreach (var c in cells)
+        {
+            table.Row(
+                $"{c.Modality}",
+                $"{c.Method}",
+                $"{c.Seeds}",
+                $"{Number(c.R1Retention)}",
+                $"{Number(c.LowestR1Retention)}",
+                $"{Number(c.HighestR1Retention)}",
+                $"{Number(c.ThroughputRatio)}",
+                $"{Number(c.CompatR1Retention)}");
         }
 
         return table;

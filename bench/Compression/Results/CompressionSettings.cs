@@ -6,6 +6,7 @@ namespace Baize.CompressionBench.Results;
 /// <param name="Targets">Parameter ratios: 4 means a student with at most a quarter of the teacher's parameters.</param>
 /// <param name="Steps">Optimiser steps per run, the same for every method.</param>
 /// <param name="AudioSteps">Optimiser steps per audio run, in place of <paramref name="Steps"/>.</param>
+/// <param name="Seeds">Every (modality, target, method) ran once per seed.</param>
 /// <param name="VideoBatch">Items per step for video, in place of <paramref name="Batch"/>.</param>
 /// <param name="TeacherModels">The models tree whose active versions are the teachers.</param>
 /// <param name="StudentModels">The models tree Compressor read the linked teachers from and wrote the students to.</param>
@@ -16,6 +17,7 @@ public sealed record CompressionSettings(
     IReadOnlyList<string> Methods,
     int Steps,
     int AudioSteps,
+    IReadOnlyList<int> Seeds,
     int Batch,
     int VideoBatch,
     string Corpus,

@@ -9,6 +9,7 @@ namespace Baize.CompressionBench.Results;
 /// a latency ratio below 1 mean the student is faster.
 /// </summary>
 /// <param name="Target">"4x" or "8x": the parameter budget.</param>
+/// <param name="Seed">Of the student's initialisation (for kd and scratch) and batch order.</param>
 /// <param name="R1Retention">Mean Recall@1 over the pairs involving the modality, student over teacher.</param>
 /// <param name="CompatR1Retention">Student queries against the teacher's index of the same modality, over the teacher's own queries.</param>
 /// <param name="WallS">Training and evaluation, over all resumptions.</param>
@@ -20,6 +21,7 @@ public sealed record RunResult(
     string Modality,
     string Target,
     string Method,
+    int Seed,
     long Params,
     double ParamsRatio,
     long Macs,
@@ -43,7 +45,7 @@ public sealed record RunResult(
     string Report,
     EncoderResult Serving)
 {
-    public static RunResult Of(CompressionRecord record, EncoderResult student, EncoderResult teacher)
+    public static RunResult Of(CompressionRecord record, int seed, EncoderResult student, EncoderResult teacher)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(student);
@@ -52,6 +54,7 @@ public sealed record RunResult(
             record.Modality,
             record.Target,
             record.Method,
+            seed,
             record.Params,
             record.ParamsRatio,
             record.Macs,

@@ -20,7 +20,7 @@ public static class CompressCommand
         var version = new Option<string?>("--version") { Description = "Version (folder name) of the student (default: <method>-<target>)." };
         var steps = new Option<int>("--steps") { Description = "Optimiser steps in all (the same for every method).", DefaultValueFactory = _ => 300 };
         var batch = new Option<int>("--batch") { Description = "Items per step.", DefaultValueFactory = _ => 64 };
-        var seed = new Option<int>("--seed") { Description = "Seed of initialisation and batch order.", DefaultValueFactory = _ => 17 };
+        var seed = new Option<int>("--seed") { Description = "Seed of initialisation and batch order.", DefaultValueFactory = _ => CompressionSchedule.DefaultSeed };
         var features = new Option<string>("--features") { Description = "Cache of preprocessed inputs and teacher embeddings, shared between runs (by default the one baize train fills).", DefaultValueFactory = _ => "data/training/teachers/features" };
         var command = new Command("compress", "Compress one encoder to a parameter budget; writes a candidate model folder and a report.")
         {

@@ -24,8 +24,11 @@ public sealed record CompressionSchedule(
     double InitialRho = 0.02,
     double RhoGrowth = 1.6,
     int CheckpointInterval = 50,
-    int Seed = 17)
+    int Seed = CompressionSchedule.DefaultSeed)
 {
+    /// <summary>The seed of every run that names none, the benchmark's single-seed runs included.</summary>
+    public const int DefaultSeed = 17;
+
     public string MethodName => Method.ToString().ToLowerInvariant();
 
     public bool IsJoint => Method is CompressionMethod.Dean or CompressionMethod.Joint;
