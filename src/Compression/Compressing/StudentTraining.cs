@@ -192,8 +192,7 @@ internal sealed class StudentTraining : IDisposable
         var stepsPerEpoch = (int)(count / batch);
         var epoch = step / stepsPerEpoch;
         var order = Enumerable.Range(0, (int)count).Select(i => (long)i).ToArray();
-        // Spelled out rather than HashCode.Combine, whose seed changes with every process: a resumed run must see the same order.
-        new Random((_schedule.Seed * 1_000_003) + (epoch * 7_919) + salt).Shuffle(order);
+        EpochRandom.For(_schedule.Seed, epoch, salt).Shuffle(order);
         return torch.tensor(order.AsSpan((step % stepsPerEpoch) * batch, batch).ToArray());
     }
 }

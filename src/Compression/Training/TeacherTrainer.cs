@@ -88,7 +88,7 @@ public static class TeacherTrainer
         CancellationToken cancellationToken)
     {
         encoders.SetTraining(true);
-        var random = new Random(HashCode.Combine(options.Seed, epoch));
+        var random = EpochRandom.For(options.Seed, epoch);
         var scenes = Shuffled(train.Scenes.Count, random);
         var clips = Shuffled(train.Clips.Count, random);
         var stepsPerEpoch = (scenes.Length + options.SceneBatch - 1) / options.SceneBatch;
