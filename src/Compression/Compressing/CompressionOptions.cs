@@ -23,7 +23,7 @@ public sealed record CompressionOptions(
     /// Raised whenever a change to the training code changes what a run computes, so that checkpoints and finished
     /// runs of the older code are neither resumed nor returned as this code's results.
     /// </summary>
-    public const int MethodRevision = 3;
+    public const int MethodRevision = 4;
 
     public string MethodName => Schedule.MethodName;
 

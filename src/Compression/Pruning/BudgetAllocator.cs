@@ -35,11 +35,11 @@ public static class BudgetAllocator
         ArgumentNullException.ThrowIfNull(groupNorms);
         ArgumentNullException.ThrowIfNull(pruningShares);
         ArgumentNullException.ThrowIfNull(budget);
-        var floors = layers.Select(layer => Math.Max(1, (int)Math.Ceiling(layer.GroupCount * MinimumKeptFraction))).ToArray();
+        var floors = layers.Select(layer => WidthAlignment.RoundUp(layer, Math.Max(1, (int)Math.Ceiling(layer.GroupCount * MinimumKeptFraction)))).ToArray();
         var shares = pruningShares.Select(share => Math.Max(share, 1e-6)).ToArray();
-        Dictionary<string, int> WidthsAt(double rate) => layers.Select((layer, l) => (layer.Name, Width: WidthAlignment.RoundUp(layer, Math.Max(
+        Dictionary<string, int> WidthsAt(double rate) => layers.Select((layer, l) => (layer.Name, Width: Math.Max(
                 floors[l],
-                (int)Math.Ceiling(layer.GroupCount * (1 - Math.Min(1, rate * shares[l])))))))
+                WidthAlignment.Nearest(layer, (int)Math.Ceiling(layer.GroupCount * (1 - Math.Min(1, rate * shares[l])))))))
             .ToDictionary(entry => entry.Name, entry => entry.Width);
 
         var (fits, tooLittle) = (1 / shares.Min(), 0.0);

@@ -66,13 +66,17 @@ public sealed class BudgetAllocatorTests
         using var encoder = new ConvolutionalEncoder(ConvolutionalEncoderConfig.ImageTeacher());
         var layers = encoder.PrunableLayers();
         var norms = layers.Select(layer => Enumerable.Range(0, layer.GroupCount).Select(g => 1.0 + g).ToArray()).ToList();
-        var shares = layers.Select(layer => layer.Name == ConvolutionalEncoderConfig.HeadLayerName ? 2.0 : 1.0).ToList();
+
+        // The widest convolution: its blocks of 8 channels are fine enough to show the rate. (The head's hidden units
+        // take any width, so they absorb the slack the convolutions' rounding leaves, whatever their share.)
+        var doubled = layers.Where(layer => layer.Kind == PrunableKind.ConvChannels).MaxBy(layer => layer.GroupCount)!.Name;
+        var shares = layers.Select(layer => layer.Name == doubled ? 2.0 : 1.0).ToList();
 
         var kept = BudgetAllocator.Allocate(encoder.Config, layers, norms, shares, Budget.Parameters(encoder.ParameterCount() / 3));
 
         var removedFraction = layers.ToDictionary(layer => layer.Name, layer => 1 - (kept[layer.Name].Count / (double)layer.GroupCount));
-        var others = removedFraction.Where(e => e.Key != ConvolutionalEncoderConfig.HeadLayerName).Average(e => e.Value);
-        Assert.InRange(removedFraction[ConvolutionalEncoderConfig.HeadLayerName] / others, 1.6, 2.4);
+        var others = removedFraction.Where(e => e.Key != doubled && e.Key != ConvolutionalEncoderConfig.HeadLayerName).Average(e => e.Value);
+        Assert.InRange(removedFraction[doubled] / others, 1.6, 2.4);
     }
 
     [Fact]
