@@ -28,8 +28,9 @@ public static class WidthAlignment
     /// </summary>
     public static int Nearest(PrunableLayer layer, int width)
     {
+        var step = StepOf(layer);
         var up = RoundUp(layer, width);
-        var down = width / StepOf(layer) * StepOf(layer);
+        var down = width / step * step;
         return down > 0 && width - down < up - width ? down : up;
     }
 
