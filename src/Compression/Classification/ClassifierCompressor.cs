@@ -29,7 +29,7 @@ public static class ClassifierCompressor
         Directory.CreateDirectory(options.WorkFolder);
         var fingerprint = string.Create(
             CultureInfo.InvariantCulture,
-            $"r{CompressionOptions.MethodRevision}|classifier|{options.FlopsFraction}|{options.Schedule.Method}|{trained.Fingerprint}|{options.Schedule.TrainingKey}");
+            $"{CompressionOptions.Revision(options.Schedule.Method)}|classifier|{options.FlopsFraction}|{options.Schedule.Method}|{trained.Fingerprint}|{options.Schedule.TrainingKey}");
         if (await FinishedRun.TryReadAsync<ClassifierRecord>(options.WorkFolder, fingerprint, cancellationToken) is { } finished)
         {
             return finished;

@@ -37,6 +37,7 @@ internal sealed class CompressionCheckpoint(string workFolder)
                 {
                     Alpha = joint.Alpha,
                     Beta = joint.Beta,
+                    Share = joint.Share,
                     Distillability = joint.Distillability,
                     Sparsability = joint.Sparsability,
                     Allocation = joint.Allocation.ToDictionary(e => e.Key, e => e.Value.ToArray()),
@@ -94,7 +95,7 @@ internal sealed class CompressionCheckpoint(string workFolder)
 
         joint.Dean?.load(Path.Combine(folder, "dean.dat"));
         joint.DeanOptimizer?.load_state_dict(Path.Combine(folder, "dean-optimizer.dat"));
-        joint.Restore(state.Alpha!, state.Beta!, state.Distillability!, state.Sparsability!, state.Allocation!.ToDictionary(e => e.Key, e => (IReadOnlyList<int>)e.Value));
+        joint.Restore(state.Alpha!, state.Beta!, state.Share!, state.Distillability!, state.Sparsability!, state.Allocation!.ToDictionary(e => e.Key, e => (IReadOnlyList<int>)e.Value));
     }
 
     private static void SaveJoint(string folder, JointPruning joint)
@@ -133,6 +134,7 @@ internal sealed record CheckpointState(
     double Seconds,
     double[]? Alpha = null,
     double[]? Beta = null,
+    double[]? Share = null,
     double[]? Distillability = null,
     double[]? Sparsability = null,
     Dictionary<string, int[]>? Allocation = null,

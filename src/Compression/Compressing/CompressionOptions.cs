@@ -25,6 +25,12 @@ public sealed record CompressionOptions(
     /// </summary>
     public const int MethodRevision = 4;
 
+    /// <summary>
+    /// Raised, beside <see cref="MethodRevision"/>, when a change touches only the dean (its network, its
+    /// meta-objective), so that the baselines' finished runs stay valid while the dean's students are trained again.
+    /// </summary>
+    public const int DeanRevision = 1;
+
     public string MethodName => Schedule.MethodName;
 
     public string TargetName => string.Create(CultureInfo.InvariantCulture, $"{Ratio}x");
@@ -34,8 +40,13 @@ public sealed record CompressionOptions(
 
     public string FeatureCache => FeatureCacheFolder ?? Path.Combine(WorkFolder, "features");
 
+    /// <summary>The revision of the code that trains <paramref name="method"/>'s students, as fingerprints record it.</summary>
+    public static string Revision(CompressionMethod method) => method == CompressionMethod.Dean
+        ? string.Create(CultureInfo.InvariantCulture, $"r{MethodRevision}-dean{DeanRevision}")
+        : string.Create(CultureInfo.InvariantCulture, $"r{MethodRevision}");
+
     /// <summary>What must match for a checkpoint to be resumed or a finished run to be returned.</summary>
     public string Fingerprint => string.Create(
         CultureInfo.InvariantCulture,
-        $"r{MethodRevision}|{ManifestJson.ModalityName(Modality)}|{Ratio}|{Schedule.Method}|{CorpusFolder}|{Schedule.TrainingKey}");
+        $"{Revision(Schedule.Method)}|{ManifestJson.ModalityName(Modality)}|{Ratio}|{Schedule.Method}|{CorpusFolder}|{Schedule.TrainingKey}");
 }

@@ -5,12 +5,15 @@ namespace Baize.Compression.Dean;
 
 /// <summary>
 /// The dean: a small MLP shared by all layers that maps a layer's state (<see cref="LayerState"/>) to its
-/// distillation weight α and its sparsity weight β, both in (0, <see cref="MaxWeight"/>). Its output layer starts at
-/// zero, so a fresh dean gives α = β = 1 everywhere: the fixed-weight joint method, which it then learns away from.
+/// distillation weight α, its sparsity weight β and its share of the pruning budget, all in (0, <see cref="MaxWeight"/>).
+/// Its output layer starts at zero, so a fresh dean gives α = β = share = 1 everywhere: the fixed-weight joint method,
+/// which it then learns away from.
 /// </summary>
 public sealed class DeanNetwork : nn.Module<Tensor, Tensor>
 {
     public const double MaxWeight = 2.0;
+    /// <summary>α, β and the share, in this order.</summary>
+    public const int Outputs = 3;
     private const int HiddenUnits = 16;
 
     private readonly Linear _hidden;
@@ -20,7 +23,7 @@ public sealed class DeanNetwork : nn.Module<Tensor, Tensor>
         : base(nameof(DeanNetwork))
     {
         _hidden = nn.Linear(LayerState.FeatureCount, HiddenUnits);
-        _output = nn.Linear(HiddenUnits, 2);
+        _output = nn.Linear(HiddenUnits, Outputs);
         using (no_grad())
         {
             _output.weight!.zero_();
@@ -31,7 +34,7 @@ public sealed class DeanNetwork : nn.Module<Tensor, Tensor>
     }
 
     /// <param name="states">[L, <see cref="LayerState.FeatureCount"/>] from <see cref="LayerState.Stack"/>.</param>
-    /// <returns>[L, 2]: column 0 is α, column 1 is β.</returns>
+    /// <returns>[L, <see cref="Outputs"/>]: column 0 is α, column 1 is β, column 2 is the share.</returns>
     public override Tensor forward(Tensor states)
     {
         using var scope = NewDisposeScope();

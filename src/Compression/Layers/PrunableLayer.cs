@@ -27,13 +27,29 @@ public sealed record PrunableLayer(
     public Tensor GroupNorms(IReadOnlyList<Tensor>? shifts = null)
     {
         using var scope = NewDisposeScope();
-        return SumOverProducers(rows => rows.square().sum(1), shifts).sqrt().MoveToOuterDisposeScope();
+        return SumOverProducers(i => shifts is null ? Producers[i].Parameter : Producers[i].Parameter + shifts[i], rows => rows.square().sum(1))
+            .sqrt()
+            .MoveToOuterDisposeScope();
     }
 
     /// <summary>The L1 norm of each group over all its producer slices (the filter-pruning criterion of Li et al., 2017).</summary>
     public Tensor GroupL1Norms()
     {
-        return SumOverProducers(rows => rows.abs().sum(1), null);
+        return SumOverProducers(i => Producers[i].Parameter, rows => rows.abs().sum(1));
+    }
+
+    /// <summary>
+    /// The first-order rise of a loss when each group is removed, |Σ over its producer slices of w·∂L/∂w| (Molchanov
+    /// et al., 2017), read from the producers' current gradients; a producer without a gradient adds nothing.
+    /// </summary>
+    public Tensor GroupTaylorScores()
+    {
+        using var scope = NewDisposeScope();
+        return SumOverProducers(
+                i => Producers[i].Parameter.grad is { } grad ? Producers[i].Parameter * grad : zeros_like(Producers[i].Parameter),
+                rows => rows.sum(1))
+            .abs()
+            .MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -64,17 +80,15 @@ public sealed record PrunableLayer(
         return this with { Dependents = [.. Dependents, .. more] };
     }
 
-    /// <summary>Σ over the producers of <paramref name="perGroup"/> applied to each producer's rows (one row per group).</summary>
-    private Tensor SumOverProducers(Func<Tensor, Tensor> perGroup, IReadOnlyList<Tensor>? shifts)
+    /// <summary>Σ over the producers of <paramref name="perGroup"/> applied to the rows (one per group) of <paramref name="valuesOf"/>(producer index).</summary>
+    private Tensor SumOverProducers(Func<int, Tensor> valuesOf, Func<Tensor, Tensor> perGroup)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var total = zeros(GroupCount, device: Producers[0].Parameter.device);
         for (var i = 0; i < Producers.Count; i++)
         {
-            var producer = Producers[i];
-            var values = shifts is null ? producer.Parameter : producer.Parameter + shifts[i];
-            total += perGroup(GroupRows(values, producer.Axis, GroupCount));
+            total += perGroup(GroupRows(valuesOf(i), Producers[i].Axis, GroupCount));
         }
 
         return total.MoveToOuterDisposeScope();

@@ -17,7 +17,7 @@ public static class WidthAlignment
     public static int RoundUp(PrunableLayer layer, int width)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        var step = StepOf(layer);
+        var step = Step(layer);
         return Math.Min(layer.GroupCount, (width + step - 1) / step * step);
     }
 
@@ -28,11 +28,12 @@ public static class WidthAlignment
     /// </summary>
     public static int Nearest(PrunableLayer layer, int width)
     {
-        var step = StepOf(layer);
+        var step = Step(layer);
         var up = RoundUp(layer, width);
         var down = width / step * step;
         return down > 0 && width - down < up - width ? down : up;
     }
 
-    private static int StepOf(PrunableLayer layer) => layer.Kind == PrunableKind.ConvChannels ? Multiple : 1;
+    /// <summary>The unit <paramref name="layer"/>'s width changes by: <see cref="Multiple"/> channels for a convolution, else one group.</summary>
+    public static int Step(PrunableLayer layer) => layer.Kind == PrunableKind.ConvChannels ? Multiple : 1;
 }

@@ -23,9 +23,10 @@ public sealed record HistoryPoint(int Step, double Progress, double TaskLoss, do
 /// <param name="Distillability">cos(∇L_distill, ∇L_task) over the layer's producers, in [-1, 1].</param>
 /// <param name="Sparsability">The largest fraction of the layer's groups removable at bounded task loss, in [0, 1].</param>
 /// <param name="Alpha">The distillation weight the dean (or the fixed schedule) gave the layer.</param>
-/// <param name="Beta">The sparsity weight: scales the layer's ADMM penalty and its share of the pruning.</param>
+/// <param name="Beta">The sparsity weight: scales the layer's ADMM penalty.</param>
+/// <param name="Share">The layer's share of the pruning budget: a layer of share 2 gives up twice the fraction of one of share 1.</param>
 /// <param name="KeptGroups">The groups the layer may keep under the current budget allocation.</param>
-public sealed record LayerSnapshot(string Layer, double Distillability, double Sparsability, double Alpha, double Beta, int KeptGroups, int Groups);
+public sealed record LayerSnapshot(string Layer, double Distillability, double Sparsability, double Alpha, double Beta, double Share, int KeptGroups, int Groups);
 
 public sealed record LayerWidth(string Layer, int TeacherGroups, int StudentGroups);
 

@@ -24,8 +24,12 @@ public static class CompressionReportWriter
             "Each line is the distillation weight one layer received: it should rise where distillability is positive "
             + "and fall where it stays negative."),
         new("dean-beta.png", "Beta (sparsity weight)", layer => layer.Beta,
-            "Each line is the sparsity weight one layer received: it scales the layer's ADMM penalty and its share of the pruning, "
-            + "so it should follow the layer's sparsability."),
+            "Each line is the sparsity weight one layer received: it scales the layer's ADMM penalty, how hard its weights "
+            + "are pulled onto the groups it keeps."),
+        new("dean-share.png", "Share of the pruning", layer => layer.Share,
+            "Each line is one layer's share of the pruning budget: above 1 the layer gives up more than the average fraction "
+            + "of its groups. The dean raises it where the layer's last kept groups matter least on held-out data per "
+            + "parameter they cost, so it should follow the layer's sparsability."),
     ];
 
     /// <summary>Creates <paramref name="folder"/> and writes the report into it.</summary>
