@@ -68,7 +68,7 @@ public sealed class BenchmarkRun
             foreach (var (_, seed, record) in records.Where(r => r.Modality == modality))
             {
                 var student = await benchmark.RunAsync(ModelFolder.Load(record.ModelFolder), cancellationToken);
-                runs.Add(RunResult.Of(record, seed, student, teacher));
+                runs.Add(new RunResult(record, seed, student, teacher));
             }
         }
 
