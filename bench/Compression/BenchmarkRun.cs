@@ -41,15 +41,20 @@ public sealed class BenchmarkRun
         var teachers = TeacherMirror.Provide(_arguments.ModelsTree, _arguments.StudentModelsTree, _log);
         var runner = new CompressionRunner(_arguments, teachers, _log);
         var records = new List<(Modality Modality, int Seed, CompressionRecord Record)>();
-        foreach (var modality in _arguments.Modalities)
+
+        // Every run reads the same corpus and teachers: loaded once, and released before the timing.
+        using (var data = new SharedCompressionData())
         {
-            foreach (var target in _arguments.Targets)
+            foreach (var modality in _arguments.Modalities)
             {
-                foreach (var method in _arguments.Methods)
+                foreach (var target in _arguments.Targets)
                 {
-                    foreach (var seed in _arguments.Seeds)
+                    foreach (var method in _arguments.Methods)
                     {
-                        records.Add((modality, seed, await runner.RunAsync(modality, target, method, seed, cancellationToken)));
+                        foreach (var seed in _arguments.Seeds)
+                        {
+                            records.Add((modality, seed, await runner.RunAsync(modality, target, method, seed, data, cancellationToken)));
+                        }
                     }
                 }
             }

@@ -28,7 +28,8 @@ public sealed class CompressionRunner
     }
 
     /// <exception cref="InvalidOperationException">The student's version is the teacher's, so exporting it would replace the linked teacher.</exception>
-    public async Task<CompressionRecord> RunAsync(Modality modality, int target, CompressionMethod method, int seed, CancellationToken cancellationToken)
+    /// <param name="data">The corpus and teachers, loaded by the first run that trains.</param>
+    public async Task<CompressionRecord> RunAsync(Modality modality, int target, CompressionMethod method, int seed, SharedCompressionData data, CancellationToken cancellationToken)
     {
         var modalityName = ManifestJson.ModalityName(modality);
         var options = new CompressionOptions(
@@ -58,7 +59,7 @@ public sealed class CompressionRunner
 
         var run = $"{modalityName} {options.TargetName} {options.MethodName} seed {seed}";
         _log.WriteLine($"{run}: {options.Schedule.Steps} steps at batch {options.Schedule.Batch} in {options.WorkFolder}");
-        var record = await Compressor.RunAsync(options, new ProgressLog(run, _log), cancellationToken);
+        var record = await Compressor.RunAsync(options, data, new ProgressLog(run, _log), cancellationToken);
         _log.WriteLine($"{run}: done in {record.WallS:0} s, student at {record.ModelFolder}");
         return record;
     }

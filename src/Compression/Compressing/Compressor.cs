@@ -16,7 +16,13 @@ namespace Baize.Compression.Compressing;
 /// </summary>
 public static class Compressor
 {
-    public static async Task<CompressionRecord> RunAsync(CompressionOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Compresses as <paramref name="options"/> say, loading the data for this run alone.</summary>
+    public static Task<CompressionRecord> RunAsync(CompressionOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(options, sharedData: null, progress, cancellationToken);
+
+    /// <summary>Compresses as <paramref name="options"/> say.</summary>
+    /// <param name="sharedData">Data loaded once for many runs (the benchmark's); null loads and releases it for this run.</param>
+    public static async Task<CompressionRecord> RunAsync(CompressionOptions options, SharedCompressionData? sharedData, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Ratio, 1.0);
@@ -32,7 +38,10 @@ public static class Compressor
         }
 
         TrainingDevice.UseAllCores();
-        using var data = await CompressionData.LoadAsync(options.CorpusFolder, options.ModelsFolder, options.FeatureCache, progress, cancellationToken);
+        using var ownData = sharedData is null
+            ? await CompressionData.LoadAsync(options.CorpusFolder, options.ModelsFolder, options.FeatureCache, progress, cancellationToken)
+            : null;
+        var data = ownData ?? await sharedData!.GetAsync(options, progress, cancellationToken);
         var teacherFolder = data.TeacherFolders[options.Modality];
         var teacher = data.Teachers[options.Modality];
         var budget = Budget.Parameters((long)Math.Floor(teacher.ParameterCount() / options.Ratio));

@@ -53,6 +53,24 @@ public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixtur
         AssertShippedWithinBudget(record, options);
     }
 
+    [Fact]
+    public async Task Runs_sharing_their_data_load_it_once_and_refuse_data_of_another_corpus()
+    {
+        using var data = new SharedCompressionData();
+        var first = new RecordingProgress(_ => { });
+        var second = new RecordingProgress(_ => { });
+
+        var prune = await Compressor.RunAsync(Options(Modality.Image, CompressionMethod.Prune, "shared-prune"), data, first, TestContext.Current.CancellationToken);
+        var scratch = await Compressor.RunAsync(Options(Modality.Text, CompressionMethod.Scratch, "shared-scratch"), data, second, TestContext.Current.CancellationToken);
+
+        Assert.Contains(first.Steps, s => s.Stage.StartsWith("teacher embeddings", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Steps, s => s.Stage.StartsWith("teacher embeddings", StringComparison.Ordinal));
+        AssertShippedWithinBudget(prune, Options(Modality.Image, CompressionMethod.Prune, "shared-prune"));
+        AssertShippedWithinBudget(scratch, Options(Modality.Text, CompressionMethod.Scratch, "shared-scratch"));
+        var elsewhere = Options(Modality.Audio, CompressionMethod.Kd, "shared-kd") with { CorpusFolder = Path.Combine(teachers.Root, "another-corpus") };
+        await Assert.ThrowsAsync<ArgumentException>(() => Compressor.RunAsync(elsewhere, data, null, TestContext.Current.CancellationToken));
+    }
+
     private CompressionOptions Options(Modality modality, CompressionMethod method, string name) => new(
         modality,
         Ratio: 2,
