@@ -253,12 +253,8 @@ internal sealed class JointPruning : IDisposable
     /// <summary>Per layer, ln of what one group costs in the budget's measure at full width, centred on the layers' mean.</summary>
     private double[] GroupCosts()
     {
-        var full = _budget.CostOf(_config);
-        var logs = _layers.Select(layer =>
-        {
-            var narrower = _budget.CostOf(_config.WithWidths(new Dictionary<string, int> { [layer.Name] = layer.GroupCount - 1 }));
-            return Math.Log(Math.Max(1, full - narrower));
-        }).ToArray();
+        var fullWidths = new Dictionary<string, int>();
+        var logs = _layers.Select(layer => Math.Log(Math.Max(1, _budget.CostPerGroup(_config, fullWidths, layer, 1)))).ToArray();
         var mean = logs.Average();
         return [.. logs.Select(value => value - mean)];
     }

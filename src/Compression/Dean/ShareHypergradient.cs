@@ -14,7 +14,7 @@ namespace Baize.Compression.Dean;
 /// where every layer's last groups are worth the same per parameter (or MAC). Groups are priced in the budget's own
 /// measure: priced in their fraction of the teacher's parameters plus their fraction of its MACs, the image students
 /// became fast (4x: 0.12–0.20 of the teacher's MACs) but the 8x ones squeezed most convolutions to 8 channels and
-/// lost recall (0.895 and 0.954 of the teacher's Recall@1 over two seeds, against 0.97–0.99 priced in parameters).
+/// lost recall (0.895 and 0.954 of the teacher's Recall@1 over two seeds, against 0.97–1.00 priced in parameters).
 /// </summary>
 public static class ShareHypergradient
 {
@@ -43,7 +43,6 @@ public static class ShareHypergradient
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(taylorScores);
         var widths = layers.ToDictionary(layer => layer.Name, layer => allocation[layer.Name].Count);
-        var cost = budget.CostOf(config.WithWidths(widths));
         var marginal = layers.Select((layer, l) => Marginal(layer, l)).ToArray();
         var layerCosts = marginal.Select((m, l) => m.CostPerGroup * widths[layers[l].Name]).ToArray();
         var totalCost = layerCosts.Sum();
@@ -64,8 +63,7 @@ public static class ShareHypergradient
                 return (0, 0);
             }
 
-            var narrower = new Dictionary<string, int>(widths) { [layer.Name] = kept - count };
-            var costPerGroup = (cost - budget.CostOf(config.WithWidths(narrower))) / (double)count;
+            var costPerGroup = budget.CostPerGroup(config, widths, layer, count);
             var keptGroups = allocation[layer.Name].ToHashSet();
             var score = ranking[l].Where(keptGroups.Contains).TakeLast(count).Average(g => taylorScores[l][g]);
             return costPerGroup <= 0 ? (0, 0) : (costPerGroup, score / costPerGroup);
