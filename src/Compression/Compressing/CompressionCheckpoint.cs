@@ -38,6 +38,7 @@ internal sealed class CompressionCheckpoint(string workFolder)
                     Alpha = joint.Alpha,
                     Beta = joint.Beta,
                     Share = joint.Share,
+                    PriceMultiplier = joint.PriceMultiplier,
                     Distillability = joint.Distillability,
                     Sparsability = joint.Sparsability,
                     Allocation = joint.Allocation.ToDictionary(e => e.Key, e => e.Value.ToArray()),
@@ -95,7 +96,7 @@ internal sealed class CompressionCheckpoint(string workFolder)
 
         joint.Dean?.load(Path.Combine(folder, "dean.dat"));
         joint.DeanOptimizer?.load_state_dict(Path.Combine(folder, "dean-optimizer.dat"));
-        joint.Restore(state.Alpha!, state.Beta!, state.Share!, state.Distillability!, state.Sparsability!, state.Allocation!.ToDictionary(e => e.Key, e => (IReadOnlyList<int>)e.Value));
+        joint.Restore(state.Alpha!, state.Beta!, state.Share!, state.PriceMultiplier, state.Distillability!, state.Sparsability!, state.Allocation!.ToDictionary(e => e.Key, e => (IReadOnlyList<int>)e.Value));
     }
 
     private static void SaveJoint(string folder, JointPruning joint)
@@ -135,6 +136,7 @@ internal sealed record CheckpointState(
     double[]? Alpha = null,
     double[]? Beta = null,
     double[]? Share = null,
+    double PriceMultiplier = 0,
     double[]? Distillability = null,
     double[]? Sparsability = null,
     Dictionary<string, int[]>? Allocation = null,

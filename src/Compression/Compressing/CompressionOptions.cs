@@ -29,7 +29,7 @@ public sealed record CompressionOptions(
     /// Raised, beside <see cref="MethodRevision"/>, when a change touches only the dean (its network, its
     /// meta-objective), so that the baselines' finished runs stay valid while the dean's students are trained again.
     /// </summary>
-    public const int DeanRevision = 1;
+    public const int DeanRevision = 2;
 
     public string MethodName => Schedule.MethodName;
 

@@ -36,6 +36,7 @@ internal sealed class JointPruning : IDisposable
     private readonly OptimizerHelper? _deanOptimizer;
     private readonly double _rhoGrowth;
     private readonly double[] _groupCosts;
+    private DualPrice _price;
     private Tensor[] _keptMasks;
 
     public JointPruning(IEncoder student, IEncoder teacher, Budget budget, double initialRho, double rhoGrowth, bool useDean)
@@ -50,6 +51,7 @@ internal sealed class JointPruning : IDisposable
         Alpha = [.. _layers.Select(_ => 1.0)];
         Beta = [.. _layers.Select(_ => 1.0)];
         Share = [.. _layers.Select(_ => 1.0)];
+        _price = new DualPrice(_config, budget);
         _groupCosts = GroupCosts();
         Distillability = new double[_layers.Count];
         Sparsability = new double[_layers.Count];
@@ -75,6 +77,9 @@ internal sealed class JointPruning : IDisposable
     public double[] Distillability { get; private set; }
 
     public double[] Sparsability { get; private set; }
+
+    /// <summary>μ of the dean's <see cref="DualPrice"/>: zero without a dean.</summary>
+    public double PriceMultiplier => _price.Multiplier;
 
     /// <summary>The groups each layer keeps under the latest allocation: what the hard prune will keep.</summary>
     public Dictionary<string, IReadOnlyList<int>> Allocation { get; private set; }
@@ -198,7 +203,8 @@ internal sealed class JointPruning : IDisposable
             },
             learningRate);
         var count = _layers.Count;
-        var shareGradient = ShareHypergradient.Compute(_config, _layers, _budget, Allocation, Rankings(), taylorScores);
+        _price.Update(_config.WithWidths(Allocation.ToDictionary(e => e.Key, e => e.Value.Count)));
+        var shareGradient = ShareHypergradient.Compute(_layers, _price, Allocation, Rankings(), taylorScores);
         var target = torch.tensor(hypergradient.Concat(shareGradient).Select(v => (float)v).ToArray(), [DeanNetwork.Outputs, count]).t();
         var states = LayerState.Stack(States(progress, lossTrend));
         _deanOptimizer.zero_grad();
@@ -217,9 +223,10 @@ internal sealed class JointPruning : IDisposable
     }
 
     /// <summary>Restores the per-layer state a checkpoint recorded.</summary>
-    public void Restore(double[] alpha, double[] beta, double[] share, double[] distillability, double[] sparsability, Dictionary<string, IReadOnlyList<int>> allocation)
+    public void Restore(double[] alpha, double[] beta, double[] share, double priceMultiplier, double[] distillability, double[] sparsability, Dictionary<string, IReadOnlyList<int>> allocation)
     {
         (Alpha, Beta, Share, Distillability, Sparsability, Allocation) = (alpha, beta, share, distillability, sparsability, allocation);
+        _price = new DualPrice(_config, _budget, priceMultiplier);
         DisposeMasks();
         _keptMasks = Masks();
     }
@@ -254,7 +261,8 @@ internal sealed class JointPruning : IDisposable
     private double[] GroupCosts()
     {
         var fullWidths = new Dictionary<string, int>();
-        var logs = _layers.Select(layer => Math.Log(Math.Max(1, _budget.CostPerGroup(_config, fullWidths, layer, 1)))).ToArray();
+        var inBudgetMeasure = new DualPrice(_config, _budget, multiplier: 0);
+        var logs = _layers.Select(layer => Math.Log(Math.Max(1, inBudgetMeasure.CostPerGroup(fullWidths, layer, 1)))).ToArray();
         var mean = logs.Average();
         return [.. logs.Select(value => value - mean)];
     }

@@ -1,6 +1,4 @@
-using Baize.Compression.Architectures;
 using Baize.Compression.Layers;
-using Baize.Compression.Pruning;
 
 namespace Baize.Compression.Dean;
 
@@ -11,34 +9,29 @@ namespace Baize.Compression.Dean;
 /// layer's next groups to go (the lowest-ranked kept ones), p_l what one of its groups costs in the budget's measure
 /// and λ the cost-weighted mean of m/p over the layers. A layer whose marginal groups matter less per unit of budget
 /// than the average gets a negative gradient, so the dean raises its share: the allocation moves towards the one
-/// where every layer's last groups are worth the same per parameter (or MAC). Groups are priced in the budget's own
-/// measure: priced in their fraction of the teacher's parameters plus their fraction of its MACs, the image students
-/// became fast (4x: 0.12–0.20 of the teacher's MACs) but the 8x ones squeezed most convolutions to 8 channels and
-/// lost recall (0.895 and 0.954 of the teacher's Recall@1 over two seeds, against 0.97–1.00 priced in parameters).
+/// where every layer's last groups are worth the same per unit of cost. Groups are priced by <see cref="DualPrice"/>:
+/// the budget's measure, plus the other measure at a price that rises while the students overspend it.
 /// </summary>
 public static class ShareHypergradient
 {
     /// <summary>The marginal groups of a layer: at least one width step, and an eighth of what it keeps.</summary>
     private const int MarginalFraction = 8;
 
-    /// <param name="config">The unpruned architecture.</param>
     /// <param name="layers">Its prunable layers.</param>
-    /// <param name="budget">What a group costs is measured in the budget's measure.</param>
+    /// <param name="price">What a group costs.</param>
     /// <param name="allocation">The groups each layer keeps now.</param>
     /// <param name="ranking">Per layer, every group from the most to the least important (the order groups are kept in).</param>
     /// <param name="taylorScores">Per layer, one held-out Taylor score per group.</param>
     /// <returns>∂L_val/∂share_l up to a common positive factor, normalised by the exchange rate; its cost-weighted sum is zero.</returns>
     public static double[] Compute(
-        IEncoderConfig config,
         IReadOnlyList<PrunableLayer> layers,
-        Budget budget,
+        DualPrice price,
         IReadOnlyDictionary<string, IReadOnlyList<int>> allocation,
         IReadOnlyList<int[]> ranking,
         IReadOnlyList<double[]> taylorScores)
     {
-        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(layers);
-        ArgumentNullException.ThrowIfNull(budget);
+        ArgumentNullException.ThrowIfNull(price);
         ArgumentNullException.ThrowIfNull(allocation);
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(taylorScores);
@@ -63,7 +56,7 @@ public static class ShareHypergradient
                 return (0, 0);
             }
 
-            var costPerGroup = budget.CostPerGroup(config, widths, layer, count);
+            var costPerGroup = price.CostPerGroup(widths, layer, count);
             var keptGroups = allocation[layer.Name].ToHashSet();
             var score = ranking[l].Where(keptGroups.Contains).TakeLast(count).Average(g => taylorScores[l][g]);
             return costPerGroup <= 0 ? (0, 0) : (costPerGroup, score / costPerGroup);

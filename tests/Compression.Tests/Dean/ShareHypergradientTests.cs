@@ -49,6 +49,6 @@ public sealed class ShareHypergradientTests
         var layers = encoder.PrunableLayers();
         var allocation = layers.ToDictionary(layer => layer.Name, layer => (IReadOnlyList<int>)[.. Enumerable.Range(0, layer.GroupCount / 2)]);
         var ranking = layers.Select(layer => Enumerable.Range(0, layer.GroupCount).ToArray()).ToList();
-        return ShareHypergradient.Compute(encoder.Config, layers, Budget.Parameters(encoder.ParameterCount() / 4), allocation, ranking, taylorScores);
+        return ShareHypergradient.Compute(layers, new DualPrice(encoder.Config, Budget.Parameters(encoder.ParameterCount() / 4)), allocation, ranking, taylorScores);
     }
 }
