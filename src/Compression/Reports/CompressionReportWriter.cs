@@ -29,7 +29,8 @@ public static class CompressionReportWriter
         new("dean-share.png", "Share of the pruning", layer => layer.Share,
             "Each line is one layer's share of the pruning budget: above 1 the layer gives up more than the average fraction "
             + "of its groups. The dean raises it where the layer's last kept groups matter least on held-out data per "
-            + "parameter they cost, so it should follow the layer's sparsability."),
+            + "unit of what they cost (the budget's measure, plus the other measure at a price that rises while the "
+            + "student spends a larger fraction of it than the budget allows), so it should follow the layer's sparsability."),
     ];
 
     /// <summary>Creates <paramref name="folder"/> and writes the report into it.</summary>
