@@ -40,7 +40,7 @@ public sealed class DualPrice
         Multiplier = multiplier;
     }
 
-    /// <summary>μ: what one unit of the other measure costs, in units of the budget's measure, beyond the teacher's ratio.</summary>
+    /// <summary>μ: the weight of the other measure, once converted to the budget's measure at the teacher's ratio of the two.</summary>
     public double Multiplier { get; private set; }
 
     public double CostOf(IEncoderConfig config)
