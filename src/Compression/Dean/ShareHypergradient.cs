@@ -7,9 +7,10 @@ namespace Baize.Compression.Dean;
 /// removes a few more of its groups, and the budget they free goes back to the other layers at the going exchange rate;
 /// to first order the held-out loss changes by (m_l − λ·p_l) per group, where m_l is the held-out Taylor score of the
 /// layer's next groups to go (the lowest-ranked kept ones), p_l what one of its groups costs and λ the cost-weighted
-/// mean of m/p over the layers. A layer whose marginal groups matter less per unit of cost than the average gets a negative gradient, so the dean raises its share: the allocation moves towards the one
-/// where every layer's last groups are worth the same per unit of cost. Groups are priced by <see cref="DualPrice"/>:
-/// the budget's measure, plus the other measure at a price that rises while the students overspend it.
+/// mean of m/p over the layers. A layer whose marginal groups matter less per unit of cost than the average gets a
+/// negative gradient, so the dean raises its share: the allocation moves towards the one where every layer's last
+/// groups are worth the same per unit of cost. Groups are priced by <see cref="DualPrice"/>: the budget's measure,
+/// plus the other measure at a price that rises while the students overspend it.
 /// </summary>
 public static class ShareHypergradient
 {
