@@ -28,8 +28,9 @@ public sealed record CompressionOptions(
     /// <summary>
     /// Raised, beside <see cref="MethodRevision"/>, when a change touches only the dean (its network, its
     /// meta-objective), so that the baselines' finished runs stay valid while the dean's students are trained again.
+    /// Revision 3: the dean's initial weights come from the run's seed, not from whatever the process drew before.
     /// </summary>
-    public const int DeanRevision = 2;
+    public const int DeanRevision = 3;
 
     public string MethodName => Schedule.MethodName;
 

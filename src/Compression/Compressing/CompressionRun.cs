@@ -42,6 +42,9 @@ internal sealed class CompressionRun(
 
     public IEncoder Train()
     {
+        // A run's random draws (the dean's initial weights, a thinned student's) depend on its seed alone, not on what
+        // the process ran before: the benchmark runs many compressions in one process.
+        torch.manual_seed(schedule.Seed);
         var state = _checkpoint.TryReadState(fingerprint);
         _secondsBefore = state?.Seconds ?? 0;
         return schedule.Method switch
@@ -149,7 +152,6 @@ internal sealed class CompressionRun(
             (low, high) = budget.Fits(ThinnedBy(middle)) ? (middle, high) : (low, middle);
         }
 
-        torch.manual_seed(schedule.Seed);
         return ThinnedBy(low).Build();
     }
 

@@ -39,6 +39,21 @@ public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixtur
         Assert.Equal((record.ModelFolder, record.Params, record.R1Retention), (again.ModelFolder, again.Params, again.R1Retention));
     }
 
+    [Fact]
+    public async Task Dean_run_repeated_in_one_process_ships_the_same_student()
+    {
+        var first = await Compressor.RunAsync(Options(Modality.Image, CompressionMethod.Dean, "repeat-first"), null, TestContext.Current.CancellationToken);
+        // Whatever the process drew from the global generator in between must not reach the next run.
+        using (TorchSharp.torch.rand(1000))
+        {
+        }
+
+        var second = await Compressor.RunAsync(Options(Modality.Image, CompressionMethod.Dean, "repeat-second"), null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(WeightsHash(first), WeightsHash(second));
+        Assert.Equal(first.R1Retention, second.R1Retention);
+    }
+
     [Theory]
     [InlineData(CompressionMethod.Joint, Modality.Text)]
     [InlineData(CompressionMethod.Prune, Modality.Audio)]
@@ -80,6 +95,8 @@ public sealed class CompressorTests(TinyTeachersFixture teachers) : IClassFixtur
         Path.Combine(teachers.Root, "work", name),
         Version: $"student-{name.ToLowerInvariant()}",
         FeatureCacheFolder: teachers.FeatureCache);
+
+    private static string WeightsHash(CompressionRecord record) => ModelFolder.Load(record.ModelFolder).Manifest.Files[ModelFolder.WeightsFileName];
 
     private void AssertShippedWithinBudget(CompressionRecord record, CompressionOptions options)
     {
