@@ -219,7 +219,7 @@ internal sealed class JointPruning : IDisposable
     public HistoryPoint Snapshot(int step, double progress, double taskLoss, double distillationLoss)
     {
         var layers = _layers.Select((layer, l) => new LayerSnapshot(layer.Name, Distillability[l], Sparsability[l], Alpha[l], Beta[l], Share[l], Allocation[layer.Name].Count, layer.GroupCount));
-        return new HistoryPoint(step, progress, taskLoss, distillationLoss, [.. layers]);
+        return new HistoryPoint(step, progress, taskLoss, distillationLoss, [.. layers], PriceMultiplier);
     }
 
     /// <summary>Restores the per-layer state a checkpoint recorded.</summary>

@@ -18,7 +18,8 @@ public sealed record CompressionHistory(
 /// <summary>The state of every prunable layer at one step.</summary>
 /// <param name="Step">Optimiser steps done.</param>
 /// <param name="Progress">Steps done over the run's total, in [0, 1].</param>
-public sealed record HistoryPoint(int Step, double Progress, double TaskLoss, double DistillationLoss, IReadOnlyList<LayerSnapshot> Layers);
+/// <param name="PriceMultiplier">μ of the dean's dual price at this step; zero without a dean.</param>
+public sealed record HistoryPoint(int Step, double Progress, double TaskLoss, double DistillationLoss, IReadOnlyList<LayerSnapshot> Layers, double PriceMultiplier = 0);
 
 /// <param name="Distillability">cos(∇L_distill, ∇L_task) over the layer's producers, in [-1, 1].</param>
 /// <param name="Sparsability">The largest fraction of the layer's groups removable at bounded task loss, in [0, 1].</param>

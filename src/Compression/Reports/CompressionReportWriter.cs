@@ -11,6 +11,8 @@ public static class CompressionReportWriter
     private const int ImageHeight = 500;
     private const string WidthsFileName = "widths.png";
     private const string WidthsTitle = "Final width per layer";
+    private const string PriceFileName = "dean-price.png";
+    private const string PriceTitle = "Price of the other measure (μ)";
 
     private static readonly TimePlot[] TimePlots =
     [
@@ -59,6 +61,15 @@ public static class CompressionReportWriter
                 await SavePngAsync(plot, Path.Combine(folder, timePlot.FileName), cancellationToken);
                 AppendImage(markdown, timePlot.Title, timePlot.FileName, timePlot.HowToRead);
             }
+
+            using var pricePlot = PlotPrice(history.Points);
+            await SavePngAsync(pricePlot, Path.Combine(folder, PriceFileName), cancellationToken);
+            AppendImage(markdown, PriceTitle, PriceFileName,
+                "The line is μ, the price at which the dean counts the measure the budget leaves out (MACs under a parameter "
+                + "budget, parameters under a FLOPs budget) beside the budget's own: dual ascent raises it while the student "
+                + "spends a larger fraction of that measure than the budget's fraction and lowers it towards zero otherwise. "
+                + "A μ that keeps rising pushes the pruning into the layers heavy in the other measure; the joint method has "
+                + "no dean, and its μ stays zero.");
         }
 
         using var widthsPlot = PlotWidths(history.Widths);
@@ -101,25 +112,33 @@ public static class CompressionReportWriter
 
     private static Plot PlotOverTime(IReadOnlyList<HistoryPoint> points, TimePlot timePlot)
     {
+        var layers = points.SelectMany(point => point.Layers).Select(snapshot => snapshot.Layer).Distinct();
+        var lines = layers.Select(layer => (layer, (from point in points
+                                                    from snapshot in point.Layers
+                                                    where snapshot.Layer == layer
+                                                    select (point.Progress, timePlot.Value(snapshot))).ToArray()));
+        return PlotLines(timePlot.Title, timePlot.Quantity, lines);
+    }
+
+    private static Plot PlotPrice(IReadOnlyList<HistoryPoint> points) =>
+        PlotLines(PriceTitle, "μ", [("μ", [.. points.Select(point => (point.Progress, point.PriceMultiplier))])]);
+
+    private static Plot PlotLines(string title, string quantity, IEnumerable<(string Label, (double Progress, double Value)[] Points)> lines)
+    {
         var plot = new Plot();
         // Category20 so that up to twenty layers get twenty distinct colours instead of cycling through ten.
         plot.Add.Palette = new ScottPlot.Palettes.Category20();
         // Distillability's sign is what matters; the other values read best against their floor of zero.
         plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
-        var layers = points.SelectMany(point => point.Layers).Select(snapshot => snapshot.Layer).Distinct();
-        foreach (var layer in layers)
+        foreach (var (label, measured) in lines)
         {
-            var measured = (from point in points
-                            from snapshot in point.Layers
-                            where snapshot.Layer == layer
-                            select (point.Progress, Value: timePlot.Value(snapshot))).ToArray();
             var line = plot.Add.ScatterLine(measured.Select(m => m.Progress).ToArray(), measured.Select(m => m.Value).ToArray());
-            line.LegendText = layer;
+            line.LegendText = label;
         }
 
-        plot.Title(timePlot.Title);
+        plot.Title(title);
         plot.XLabel("progress (steps done / total)");
-        plot.YLabel(timePlot.Quantity);
+        plot.YLabel(quantity);
         // Outside the data area: with up to twenty layers an inner legend would hide the lines it explains.
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 10;

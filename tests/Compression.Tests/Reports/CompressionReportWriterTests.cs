@@ -5,7 +5,7 @@ namespace Baize.Compression.Tests.Reports;
 
 public sealed class CompressionReportWriterTests : IDisposable
 {
-    private static readonly string[] TimePlotFiles = ["distillability.png", "sparsability.png", "dean-alpha.png", "dean-beta.png", "dean-share.png"];
+    private static readonly string[] TimePlotFiles = ["distillability.png", "sparsability.png", "dean-alpha.png", "dean-beta.png", "dean-share.png", "dean-price.png"];
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("baize-report-");
@@ -90,6 +90,7 @@ public sealed class CompressionReportWriterTests : IDisposable
                     Alpha: 1.0 - (0.1 * step), Beta: 0.5, Share: 1.2, KeptGroups: 768 - (96 * step), Groups: 768),
                 new LayerSnapshot("encoder.blocks.0.mlp", Distillability: 0.3, Sparsability: 0.15 * step,
                     Alpha: 1.0, Beta: 0.5 + (0.1 * step), Share: 0.8, KeptGroups: 1024 - (192 * step), Groups: 1024),
-            ])),
+            ],
+            PriceMultiplier: 0.2 * step)),
     ];
 }
