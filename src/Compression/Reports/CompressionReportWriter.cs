@@ -51,7 +51,7 @@ public static class CompressionReportWriter
         if (history.Points.Count == 0)
         {
             markdown.AppendLine($"The {history.Method} method records no per-layer measurements, "
-                + "so the plots over time (distillability, sparsability, alpha, beta) are left out.").AppendLine();
+                + "so the plots over time (distillability, sparsability, alpha, beta, share, price) are left out.").AppendLine();
         }
         else
         {
